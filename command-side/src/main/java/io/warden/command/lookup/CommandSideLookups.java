@@ -1,0 +1,26 @@
+package io.warden.command.lookup;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Set-based facts that one aggregate cannot know alone, kept in tables owned by the command side (never a read
+ * model). They are written by {@link LookupMaintainer} in the same transaction as the events that establish them.
+ */
+public interface CommandSideLookups {
+
+    /** Of the given account ids, those that were never registered. */
+    Set<String> unregisteredAccounts(Collection<String> accountIds);
+
+    boolean isLinkedToCase(String accountId, String caseId);
+
+    /** The account that owns an approval proposal or an appeal, by its id. */
+    Optional<String> accountOwning(String actionOrAppealId);
+
+    void accountRegistered(String accountId);
+
+    void accountsLinked(String caseId, Collection<String> accountIds);
+
+    void ownedByAccount(String actionOrAppealId, String accountId);
+}

@@ -1,0 +1,6 @@
+package io.warden.api.types;
+
+/** Where a case stands. */
+public enum CaseStatus {
+    OPEN, ENFORCING, RESOLVED
+}

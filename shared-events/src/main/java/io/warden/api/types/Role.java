@@ -1,0 +1,6 @@
+package io.warden.api.types;
+
+/** The roles a principal can hold. */
+public enum Role {
+    ENFORCER, APPROVER, AUDITOR, DETECTOR, ADMIN
+}
