@@ -1,0 +1,18 @@
+package io.warden.infra.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * After how many events since the last snapshot an aggregate is snapshotted. Accounts collect many small events
+ * (violations, flags); a case linked to a campaign carries thousands of account ids per event.
+ */
+@ConfigurationProperties("warden.snapshots")
+public record SnapshotProperties(@DefaultValue("50") int accountThreshold, @DefaultValue("20") int caseThreshold) {
+
+    public SnapshotProperties {
+        if (accountThreshold < 1 || caseThreshold < 1) {
+            throw new IllegalArgumentException("snapshot thresholds must be positive");
+        }
+    }
+}
