@@ -75,6 +75,7 @@ public class SecurityConfig {
 
                         .requestMatchers(HttpMethod.GET, API + "/accounts/*/audit", API + "/cases/*/audit", API + "/audit", API + "/audit/**",
                                 API + "/reports/**", API + "/dashboard").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, API + "/feed/**").hasAnyRole(ENFORCER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, API + "/accounts", API + "/accounts/**", API + "/cases", API + "/cases/**",
                                 API + "/violations", API + "/violations/**").hasAnyRole(ENFORCER, APPROVER, AUDITOR, ADMIN)
                         .requestMatchers(API + "/admin/**").hasRole(ADMIN)

@@ -64,6 +64,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage()));
     }
 
+    @ExceptionHandler(ReadModelNotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(ReadModelNotReadyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Read model not ready", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
         log.info("Concurrent modification refused: {}", e.getMessage());
