@@ -57,6 +57,17 @@ abstract class ApiTestSupport extends IntegrationTest {
         return body;
     }
 
+    /** {@code count} batch items for one account, without violation ids (the server or the key makes them). */
+    static List<Object> batchItems(String accountId, int count) {
+        List<Object> items = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> item = violation(null);
+            item.put("accountId", accountId);
+            items.add(item);
+        }
+        return items;
+    }
+
     static Map<String, Object> citing(String reason, List<String> violationIds) {
         return Map.of("reason", reason, "violationIds", violationIds);
     }

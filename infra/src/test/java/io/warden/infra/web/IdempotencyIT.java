@@ -113,12 +113,7 @@ class IdempotencyIT extends ApiTestSupport {
     void a_retried_batch_returns_the_first_answer_and_records_each_violation_once() {
         String id = newId("acct");
         alice.post("/api/v1/accounts", account(id, "FREE"));
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            Map<String, Object> item = violation(null);
-            item.put("accountId", id);
-            items.add(item);
-        }
+        List<Object> items = batchItems(id, 5);
         ApiClient keyed = dave.header("Idempotency-Key", newId("key"));
 
         ApiClient.Response first = keyed.post("/api/v1/violations:batch", Map.of("violations", items));
@@ -135,12 +130,7 @@ class IdempotencyIT extends ApiTestSupport {
     void a_batch_whose_answer_was_lost_is_retried_without_recording_anything_twice() {
         String id = newId("acct");
         alice.post("/api/v1/accounts", account(id, "FREE"));
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            Map<String, Object> item = violation(null);
-            item.put("accountId", id);
-            items.add(item);
-        }
+        List<Object> items = batchItems(id, 5);
         String key = newId("key");
         ApiClient keyed = dave.header("Idempotency-Key", key);
         keyed.post("/api/v1/violations:batch", Map.of("violations", items));
