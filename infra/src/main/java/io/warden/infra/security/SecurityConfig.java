@@ -72,6 +72,10 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, API + "/appeals/*/decision").hasRole(ENFORCER)
                         .requestMatchers(API + "/approvals", API + "/approvals/**").hasRole(APPROVER)
                         .requestMatchers(HttpMethod.POST, API + "/cases", API + "/cases/**").hasRole(ENFORCER)
+                        .requestMatchers(HttpMethod.POST, API + "/organizations").hasRole(ENFORCER)
+                        .requestMatchers(HttpMethod.PUT, API + "/organizations/*/owners/*").hasRole(ENFORCER)
+                        .requestMatchers(HttpMethod.GET, API + "/organizations/**").hasAnyRole(ENFORCER, APPROVER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, API + "/screening/check").hasAnyRole(ENFORCER, AUDITOR, ADMIN)
 
                         .requestMatchers(HttpMethod.GET, API + "/accounts/*/audit", API + "/cases/*/audit", API + "/audit", API + "/audit/**",
                                 API + "/reports/**", API + "/dashboard").hasAnyRole(AUDITOR, ADMIN)
