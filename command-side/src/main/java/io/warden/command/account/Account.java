@@ -345,16 +345,7 @@ class Account {
     // ---- state
 
     AccountStatus status() {
-        if (ban != null) {
-            return AccountStatus.BANNED;
-        }
-        if (suspension != null) {
-            return AccountStatus.SUSPENDED;
-        }
-        if (!activeRestrictions.isEmpty()) {
-            return AccountStatus.RESTRICTED;
-        }
-        return flagged ? AccountStatus.FLAGGED : AccountStatus.ACTIVE;
+        return AccountStatus.derive(ban != null, suspension != null, !activeRestrictions.isEmpty(), flagged);
     }
 
     /** An expired proposal no longer blocks a new one of its kind: its refusal tells people to propose again. */
