@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * Keeps {@code audit_entry}: one entry per stored event, of every aggregate and every event type (including types
  * added after this class was written), hash-chained in {@code global_index} order (see {@link AuditChain}).
  * <p>
- * The processor of this group must run as <b>one segment</b> ({@link #SEGMENTS}): the chain has a single global
+ * The processor of this group must run as <b>one segment</b> ({@link AuditProcessing#SEGMENTS}): the chain has a single global
  * order, and one segment keeps its writes in one stream. Should it ever run with more, the chain stays correct, only
  * slower: every batch takes a transaction-scoped lock on the chain, and an event that arrives below entries already
  * written (another segment's, or a transaction that committed late) is inserted in its place and the entries above it
@@ -33,12 +33,8 @@ import java.util.TreeMap;
  * may have rolled back), one batch insert. A redelivered event already has its entry and changes nothing.
  */
 @Component
-@ProcessingGroup(AuditProjection.PROCESSING_GROUP)
+@ProcessingGroup(AuditProcessing.PROCESSING_GROUP)
 class AuditProjection {
-
-    static final String PROCESSING_GROUP = "audit";
-    /** Segments of the {@value #PROCESSING_GROUP} processor: one, for the single global order of the chain. */
-    public static final int SEGMENTS = 1;
 
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
     private static final String BATCH = AuditProjection.class.getName() + ".batch";
