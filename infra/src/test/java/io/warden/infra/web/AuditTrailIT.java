@@ -195,6 +195,29 @@ class AuditTrailIT extends ApiTestSupport {
         assertThat(carol.get("/api/v1/audit/verification").json().get("valid").asBoolean()).isTrue();
     }
 
+    @Test
+    void thousands_of_events_recorded_in_parallel_verify_as_one_chain_in_event_order() {
+        List<Object> items = new ArrayList<>();
+        for (int a = 0; a < 8; a++) {
+            String id = newId("bulk");
+            assertThat(alice.post("/api/v1/accounts", account(id, "FREE")).status()).isEqualTo(201);
+            items.addAll(batchItems(id, 300));
+        }
+
+        ApiClient.Response batch = dave.post("/api/v1/violations:batch", Map.of("violations", items));
+        assertThat(batch.number("accepted")).as(batch.toString()).isEqualTo(2400);
+        awaitTrailComplete();
+
+        ApiClient.Response verified = carol.get("/api/v1/audit/verification");
+        assertThat(verified.json().get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.number("checkedEntries")).isEqualTo(rowCount("domain_event_entry"));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_entry e
+                where e.previous_hash <> coalesce((select p.hash from audit_entry p where p.position < e.position
+                                                   order by p.position desc limit 1), repeat('0', 64))""", Long.class))
+                .as("entries not linked to the entry before them").isZero();
+    }
+
     /** Registration, violation, suspension, appeal, overturned appeal (which reinstates); waits for its trail. */
     private String lifeOfAnAccount() {
         String id = newId("acct");
