@@ -77,7 +77,13 @@ final class AuditChainCheck {
                                   + " has no audit entry although the chain runs through it: the entry was deleted.",
                         head, previous, pending, headMatched);
             }
-            AuditRecord expected = AuditRecord.derive(event, previous);
+            AuditRecord expected;
+            try {
+                expected = AuditRecord.derive(event, previous);
+            } catch (RuntimeException unreadable) {
+                return invalid(checked, event.position(), "The stored event at position " + event.position()
+                        + " cannot be read (" + unreadable.getMessage() + "): it was altered.", head, previous, pending, headMatched);
+            }
             String difference = expected.firstDifference(entry);
             if (difference != null) {
                 return invalid(checked, event.position(), describe(event.position(), difference, expected, entry),

@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * Keeps {@code audit_entry}: one entry per stored event, of every aggregate and every event type (including types
  * added after this class was written), hash-chained in {@code global_index} order (see {@link AuditChain}).
  * <p>
- * The processor of this group must run as <b>one segment</b> ({@link AuditProcessing#SEGMENTS}): the chain has a single global
- * order, and one segment keeps its writes in one stream. Should it ever run with more, the chain stays correct, only
+ * The processor of this group must run as <b>one segment</b> ({@link AuditProcessing#SEGMENTS}): the chain has a
+ * single global order, and one segment keeps its writes in one stream. Should it ever run with more, the chain stays correct, only
  * slower: every batch takes a transaction-scoped lock on the chain, and an event that arrives below entries already
  * written (another segment's, or a transaction that committed late) is inserted in its place and the entries above it
  * are linked anew.

@@ -65,12 +65,14 @@ class AuditQueries {
             params.addValue("after", query.afterPosition());
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        long offset = (long) query.page() * query.size();
+        params.addValue("limit", query.size()).addValue("offset", offset);
 
         List<AuditRecord> rows = jdbc.query("select " + JdbcAuditLedger.ENTRY_COLUMNS + " from audit_entry" + condition
                 + " order by position limit :limit offset :offset", params, JdbcAuditLedger.ENTRY);
-        long total = rows.isEmpty() && query.page() == 0 ? 0
-                : rows.size() < query.size() && query.page() == 0 ? rows.size()
+        // a short page that is not empty is the last one: its end is the total, and a count over a million rows is spared
+        long total = (!rows.isEmpty() || query.page() == 0) && rows.size() < query.size()
+                ? offset + rows.size()
                 : jdbc.queryForObject("select count(*) from audit_entry" + condition, params, Long.class);
         return new AuditTrailPage(rows.stream().map(AuditRecord::toView).toList(), query.page(), query.size(), total);
     }

@@ -164,6 +164,16 @@ class AuditChainCheckTest {
         assertThat(result.firstInvalidPosition()).isEqualTo(20);
     }
 
+    @Test
+    void a_stored_event_whose_timestamp_no_longer_reads_is_reported_not_thrown() {
+        ledger.store.put(4L, StoredEvents.withTimestampText(ledger.store.get(4L), "yesterday"));
+
+        AuditVerification result = check();
+
+        assertThat(result.firstInvalidPosition()).isEqualTo(4);
+        assertThat(result.reason()).contains("cannot be read");
+    }
+
     private AuditVerification check() {
         return new AuditChainCheck(NOW, Duration.ofMinutes(1), null, null).run(events(), entries());
     }

@@ -30,7 +30,11 @@ final class StoredEvents {
     }
 
     static StoredEvent withTimestamp(StoredEvent e, Instant at) {
+        return withTimestampText(e, at.toString());
+    }
+
+    static StoredEvent withTimestampText(StoredEvent e, String timestamp) {
         return new StoredEvent(e.position(), e.eventId(), e.aggregateType(), e.aggregateId(), e.sequenceNumber(),
-                at.toString(), e.payloadType(), e.payloadRevision(), e.payload(), e.metaData());
+                timestamp, e.payloadType(), e.payloadRevision(), e.payload(), e.metaData());
     }
 }
