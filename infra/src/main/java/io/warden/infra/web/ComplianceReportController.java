@@ -103,7 +103,7 @@ public class ComplianceReportController {
     public void report(@Parameter(description = "start of the period over detectedAt, inclusive") @RequestParam(required = false) String from,
                        @Parameter(description = "end of the period over detectedAt, exclusive") @RequestParam(required = false) String to,
                        @Parameter(description = "USAGE_POLICY or EXPORT_CONTROL; absent: both") @RequestParam(required = false) String category,
-                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                        HttpServletResponse response) throws IOException {
         Period period = period(from, to, category);
         ComplianceTotals totals = queries.query(new FindComplianceTotalsQuery(period.from, period.to, period.category),

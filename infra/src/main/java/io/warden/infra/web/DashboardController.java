@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,7 +29,7 @@ public class DashboardController {
         this.queries = queries;
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Dashboard figures (AUDITOR, ADMIN)", description = """
             Accounts by status (ACTIVE, FLAGGED, RESTRICTED, SUSPENDED, BANNED, by the one precedence rule); violations \
             by category, policy and country (the account's registration country); open (unresolved) cases by tier and \

@@ -143,14 +143,22 @@ class ComplianceReportQueries {
                 """.formatted(period);
         Map<ActionKind, Long> byKind = new EnumMap<>(ActionKind.class);
         Arrays.stream(ActionKind.values()).forEach(k -> byKind.put(k, 0L));
-        jdbc.query(acted + "select kind, count(*) from (select distinct account_id, action_id, kind from acted) d group by kind", rs -> {
-            byKind.put(ActionKind.valueOf(rs.getString(1)), rs.getLong(2));
+        long[] counts = new long[2];
+        // one statement, so that the set of acted-on violations is computed once for both figures
+        jdbc.query(acted + """
+                select kind, count(*) from (select distinct account_id, action_id, kind from acted) d group by kind
+                union all
+                select '#violations', count(*) from v
+                union all
+                select '#unactioned', count(*) from v where not exists (select 1 from acted
+                    where acted.account_id = v.account_id and acted.violation_id = v.violation_id)""", rs -> {
+            String what = rs.getString(1);
+            switch (what) {
+                case "#violations" -> counts[0] = rs.getLong(2);
+                case "#unactioned" -> counts[1] = rs.getLong(2);
+                default -> byKind.put(ActionKind.valueOf(what), rs.getLong(2));
+            }
         }, args);
-        long[] counts = jdbc.queryForObject(acted + """
-                select (select count(*) from v),
-                       (select count(*) from v where not exists (select 1 from acted
-                            where acted.account_id = v.account_id and acted.violation_id = v.violation_id))""",
-                (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}, args);
         return new ComplianceTotals(counts[0], counts[1], byPolicy, byCountry, byKind);
     }
 

@@ -10,6 +10,7 @@ import io.warden.api.types.ViolationCategory;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
@@ -44,8 +45,9 @@ class DashboardQueries {
         this.clock = clock;
     }
 
+    /** One snapshot for all figures, so that, say, the accounts by status add up to the accounts counted. */
     @QueryHandler
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public DashboardView handle(FindDashboardQuery query) {
         Instant now = clock.instant();
         Map<String, Map<String, Long>> counters = new HashMap<>();
