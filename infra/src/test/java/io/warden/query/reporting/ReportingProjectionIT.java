@@ -243,6 +243,32 @@ class ReportingProjectionIT extends IntegrationTest {
                 .containsEntry(ActionKind.BAN, 0L);
     }
 
+    @Test
+    void report_pages_follow_each_other_without_losing_or_repeating_a_row_when_detection_times_tie() {
+        register("a-1", "SG", 0);
+        register("a-2", "SG", 0);
+        // five violations, three of them detected at the same instant, two with the same id on different accounts
+        projection.on(violationAt("a-1", "v-b", T0), 1, T0);
+        projection.on(violationAt("a-1", "v-a", T0), 2, T0);
+        projection.on(violationAt("a-2", "v-a", T0), 1, T0);
+        projection.on(violationAt("a-2", "v-c", T0.minusSeconds(1)), 2, T0);
+        projection.on(violationAt("a-1", "v-d", T0.plusSeconds(1)), 3, T0);
+
+        List<String> seen = new java.util.ArrayList<>();
+        ComplianceReportPage.Cursor after = null;
+        int pages = 0;
+        do {
+            ComplianceReportPage page = reports.handle(new FindComplianceReportPageQuery(T0.minusSeconds(60),
+                    T0.plusSeconds(60), null, after, 2));
+            page.items().forEach(r -> seen.add(r.accountId() + "/" + r.violationId()));
+            after = page.next();
+            pages++;
+        } while (after != null && pages < 10);
+
+        assertThat(seen).containsExactly("a-2/v-c", "a-1/v-a", "a-2/v-a", "a-1/v-b", "a-1/v-d");
+        assertThat(pages).isEqualTo(3);
+    }
+
     // ---- helpers
 
     private DashboardView dashboard() {
@@ -263,6 +289,11 @@ class ReportingProjectionIT extends IntegrationTest {
                                                     String policy) {
         return new ViolationRecordedEvent(accountId, violationId, category, policy, Severity.HIGH, T0,
                 new Evidence("detector", "seen", null, null, null));
+    }
+
+    private static ViolationRecordedEvent violationAt(String accountId, String violationId, Instant detectedAt) {
+        return new ViolationRecordedEvent(accountId, violationId, ViolationCategory.EXPORT_CONTROL, "UNSUPPORTED_REGION",
+                Severity.CRITICAL, detectedAt, new Evidence("detector", "seen", null, null, null));
     }
 
     private static AccountRestrictedEvent restriction(String accountId, String restrictionId, EnforcementGrounds grounds) {

@@ -44,9 +44,4 @@ final class CounterDeltas {
     void caseEnforced(String caseId, Instant at) {
         caseFirstEnforcement.merge(caseId, at, (a, b) -> a.isBefore(b) ? a : b);
     }
-
-    boolean isEmpty() {
-        return counters.values().stream().allMatch(d -> d == 0) && actionsPerDay.isEmpty()
-                && caseFirstEnforcement.isEmpty();
-    }
 }
