@@ -10,7 +10,7 @@ create table report_account (
     organization_id       varchar(255),
     country               varchar(16)  not null,
     tier                  varchar(32)  not null,
-    flagged               boolean      not null default false,
+    flag_action_id        varchar(255),
     active_restrictions   integer      not null default 0,
     suspension_action_id  varchar(255),
     ban_action_id         varchar(255),

@@ -200,13 +200,18 @@ class ReportingProjectionIT extends IntegrationTest {
     }
 
     @Test
-    void counter_changes_within_a_unit_of_work_are_written_once_at_its_commit() {
+    void the_events_of_a_unit_of_work_are_written_together_when_it_commits() {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             register("a-1", "SG", 0);
             register("a-2", "CN", 0);
             projection.on(violation("a-1", "v-1", ViolationCategory.USAGE_POLICY, "DISTILLATION"), 1, T0);
             projection.on(violation("a-2", "v-2", ViolationCategory.EXPORT_CONTROL, "UNSUPPORTED_REGION"), 1, T0);
+            projection.on(new AccountFlaggedEvent("a-1", "bursty", List.of("v-1")), 2, T0, "alice");
+            projection.on(restriction("a-1", "r-1", EnforcementGrounds.ofViolations(List.of("v-1"))), 3, T0, "alice");
+            projection.on(new RestrictionLiftedEvent("a-1", "r-1", RestrictionKind.RATE_LIMIT, "ok"), 4, T0.plusSeconds(5));
+            projection.on(violation("a-1", "v-1", ViolationCategory.USAGE_POLICY, "DISTILLATION"), 1, T0);
+            assertThat(rowCount("report_account")).isZero();
             assertThat(rowCount("report_counter")).isZero();
             unitOfWork.commit();
         } finally {
@@ -216,7 +221,11 @@ class ReportingProjectionIT extends IntegrationTest {
         }
 
         DashboardView view = dashboard();
-        assertThat(view.accountsByStatus()).containsEntry(AccountStatus.ACTIVE, 2L);
+        assertThat(view.accountsByStatus()).containsEntry(AccountStatus.ACTIVE, 1L).containsEntry(AccountStatus.FLAGGED, 1L)
+                .containsEntry(AccountStatus.RESTRICTED, 0L);
+        assertThat(jdbc.queryForObject("select ended_at from report_action where action_id = 'r-1'",
+                java.time.OffsetDateTime.class).toInstant()).isEqualTo(T0.plusSeconds(5));
+        assertThat(rowCount("report_action_violation")).isEqualTo(2);
         assertThat(view.violationsByCategory()).containsEntry(ViolationCategory.USAGE_POLICY, 1L)
                 .containsEntry(ViolationCategory.EXPORT_CONTROL, 1L);
         assertThat(view.violationsByCountry()).containsOnly(Map.entry("SG", 1L), Map.entry("CN", 1L));

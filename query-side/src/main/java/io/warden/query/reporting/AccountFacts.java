@@ -17,7 +17,7 @@ final class AccountFacts {
     final String organizationId;
     final String country;
     final String tier;
-    boolean flagged;
+    String flagActionId;
     int activeRestrictions;
     String suspensionActionId;
     String banActionId;
@@ -42,7 +42,8 @@ final class AccountFacts {
     }
 
     AccountStatus status() {
-        return AccountStatus.derive(banActionId != null, suspensionActionId != null, activeRestrictions > 0, flagged);
+        return AccountStatus.derive(banActionId != null, suspensionActionId != null, activeRestrictions > 0,
+                flagActionId != null);
     }
 
     void recordViolation(Instant recordedAt) {
@@ -51,12 +52,15 @@ final class AccountFacts {
         }
     }
 
-    void flag() {
-        flagged = true;
+    void flag(String actionId) {
+        flagActionId = actionId;
     }
 
-    void unflag() {
-        flagged = false;
+    /** Answers the flag it removed, or null. */
+    String unflag() {
+        String removed = flagActionId;
+        flagActionId = null;
+        return removed;
     }
 
     void restrict(Instant at) {

@@ -6,15 +6,20 @@ import java.time.Instant;
 final class CaseFacts {
 
     final String caseId;
+    final String category;
     final String severity;
+    final Instant openedAt;
     String tier;
     Instant resolvedAt;
     String outcome;
     long lastSequence;
 
-    CaseFacts(String caseId, String severity, String tier, Instant resolvedAt, String outcome, long lastSequence) {
+    CaseFacts(String caseId, String category, String severity, String tier, Instant openedAt, Instant resolvedAt,
+              String outcome, long lastSequence) {
         this.caseId = caseId;
+        this.category = category;
         this.severity = severity;
+        this.openedAt = openedAt;
         this.tier = tier;
         this.resolvedAt = resolvedAt;
         this.outcome = outcome;

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +42,9 @@ import java.util.function.Consumer;
  * <p>
  * Idempotent without relying on event order across aggregates: every account or case event is applied only if its
  * aggregate sequence number is above the last one applied to that row, and counters move only together with such
- * a row, in the same transaction. Rows shared by many aggregates (counters, actions per day, a case's first
- * enforcement) are changed through {@link CounterDeltas} once per batch.
+ * a row, in the same transaction. The events of one unit of work are gathered in a {@link ReportingBatch} and
+ * written together before it commits; rows shared by many aggregates (counters, actions per day, a case's first
+ * enforcement) go last, in key order.
  */
 @Component
 @ProcessingGroup(ReportingProjection.PROCESSING_GROUP)
@@ -58,7 +60,7 @@ class ReportingProjection {
     static final String OPEN_CASES_BY_SEVERITY = "open_cases_by_severity";
 
     private static final Logger log = LoggerFactory.getLogger(ReportingProjection.class);
-    private static final String DELTAS = ReportingProjection.class.getName() + ".deltas";
+    private static final String BATCH = ReportingProjection.class.getName() + ".batch";
 
     private final ReportingStore store;
 
@@ -70,180 +72,182 @@ class ReportingProjection {
 
     @EventHandler
     void on(AccountRegisteredEvent event, @SequenceNumber long sequence) {
-        AccountFacts account = new AccountFacts(event.accountId(), event.organization(), event.organizationId(),
-                event.country(), event.tier().name(), sequence);
-        if (store.registerAccount(account)) {
-            later(d -> d.count(ACCOUNTS_BY_STATUS, AccountStatus.ACTIVE.name(), 1));
-        }
+        inBatch(batch -> {
+            if (batch.account(event.accountId()).isPresent()) {
+                return;
+            }
+            batch.register(new AccountFacts(event.accountId(), event.organization(), event.organizationId(),
+                    event.country(), event.tier().name(), sequence));
+            batch.deltas.count(ACCOUNTS_BY_STATUS, AccountStatus.ACTIVE.name(), 1);
+        });
     }
 
     @EventHandler
     void on(ViolationRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.recordViolation(at);
-            store.insertViolation(account, event.violationId(), event.category().name(), event.policy(),
-                    event.severity().name(), event.detectedAt(), at);
-            later(d -> {
-                d.count(VIOLATIONS_BY_CATEGORY, event.category().name(), 1);
-                d.count(VIOLATIONS_BY_POLICY, event.policy(), 1);
-                d.count(VIOLATIONS_BY_COUNTRY, account.country, 1);
-            });
+            batch.violations.add(new ReportingBatch.Violation(account, event.violationId(), event.category().name(),
+                    event.policy(), event.severity().name(), event.detectedAt(), at));
+            batch.deltas.count(VIOLATIONS_BY_CATEGORY, event.category().name(), 1);
+            batch.deltas.count(VIOLATIONS_BY_POLICY, event.policy(), 1);
+            batch.deltas.count(VIOLATIONS_BY_COUNTRY, account.country, 1);
         });
     }
 
     @EventHandler
     void on(AccountFlaggedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(WardenMetaData.ACTOR) String actor) {
-        change(event.accountId(), sequence, account -> {
-            account.flag();
-            // a flag has no id of its own; the account and the event's position name it the same on every replay
+        change(event.accountId(), sequence, (batch, account) -> {
+            // a flag has no id of its own; the event's position in its account names it the same on every replay
             String flagId = "flag-" + sequence;
-            store.insertAction(account.accountId, flagId, ActionKind.FLAG.name(), at, actor, null, null,
-                    event.violationIds() == null ? List.of() : event.violationIds());
-            actionTaken(ActionKind.FLAG, at, null);
+            account.flag(flagId);
+            batch.actions.add(new ReportingBatch.Action(account.accountId, flagId, ActionKind.FLAG.name(), at, actor,
+                    null, null, event.violationIds() == null ? List.of() : event.violationIds()));
+            actionTaken(batch, ActionKind.FLAG, at, null);
         });
     }
 
     @EventHandler
     void on(AccountUnflaggedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
-            account.unflag();
-            store.endOpenFlags(account.accountId, at);
+        change(event.accountId(), sequence, (batch, account) -> {
+            String removed = account.unflag();
+            if (removed != null) {
+                batch.endings.add(new ReportingBatch.Ending(account.accountId, removed, at));
+            }
         });
     }
 
     @EventHandler
     void on(AccountRestrictedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(WardenMetaData.ACTOR) String actor) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.restrict(at);
-            recordEnforcement(account, event.restrictionId(), ActionKind.RESTRICT, at, actor, null, event.grounds());
+            enforced(batch, account, event.restrictionId(), ActionKind.RESTRICT, at, actor, null, event.grounds());
         });
     }
 
     @EventHandler
     void on(RestrictionLiftedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.liftRestriction();
-            store.endActions(account.accountId, List.of(event.restrictionId()), at);
+            batch.endings.add(new ReportingBatch.Ending(account.accountId, event.restrictionId(), at));
         });
     }
 
     @EventHandler
     void on(AccountSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.suspend(event.actionId(), at);
-            recordEnforcement(account, event.actionId(), ActionKind.SUSPEND, at, event.suspendedBy(),
-                    event.approvedBy(), event.grounds());
+            enforced(batch, account, event.actionId(), ActionKind.SUSPEND, at, event.suspendedBy(), event.approvedBy(),
+                    event.grounds());
         });
     }
 
     @EventHandler
     void on(AccountBannedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.ban(event.actionId(), at);
-            recordEnforcement(account, event.actionId(), ActionKind.BAN, at, event.proposedBy(), event.approvedBy(),
+            enforced(batch, account, event.actionId(), ActionKind.BAN, at, event.proposedBy(), event.approvedBy(),
                     event.grounds());
         });
     }
 
     @EventHandler
     void on(AccountReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.accountId(), sequence, account -> {
+        change(event.accountId(), sequence, (batch, account) -> {
             account.reinstate(event.endedActionIds());
-            store.endActions(account.accountId, event.endedActionIds(), at);
+            event.endedActionIds().forEach(id -> batch.endings.add(new ReportingBatch.Ending(account.accountId, id, at)));
         });
     }
 
-    private void recordEnforcement(AccountFacts account, String actionId, ActionKind kind, Instant at, String by,
-                                   String approvedBy, EnforcementGrounds grounds) {
-        String caseId = grounds == null ? null : grounds.caseId();
-        store.insertAction(account.accountId, actionId, kind.name(), at, by, approvedBy, caseId,
-                grounds == null ? List.of() : grounds.violationIds());
-        actionTaken(kind, at, caseId);
+    private static void enforced(ReportingBatch batch, AccountFacts account, String actionId, ActionKind kind,
+                                 Instant at, String by, String approvedBy, EnforcementGrounds grounds) {
+        String caseId = grounds == null || grounds.caseId() == null || grounds.caseId().isBlank() ? null : grounds.caseId();
+        batch.actions.add(new ReportingBatch.Action(account.accountId, actionId, kind.name(), at, by, approvedBy, caseId,
+                grounds == null ? List.of() : grounds.violationIds()));
+        actionTaken(batch, kind, at, caseId);
     }
 
-    private void actionTaken(ActionKind kind, Instant at, String caseId) {
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        later(d -> {
-            d.actionTaken(day, kind.name());
-            if (caseId != null && !caseId.isBlank()) {
-                d.caseEnforced(caseId, at);
-            }
-        });
+    private static void actionTaken(ReportingBatch batch, ActionKind kind, Instant at, String caseId) {
+        batch.deltas.actionTaken(LocalDate.ofInstant(at, ZoneOffset.UTC), kind.name());
+        if (caseId != null) {
+            batch.deltas.caseEnforced(caseId, at);
+        }
     }
 
     /** Applies one account event once, moving the account between status buckets if its status changed. */
-    private void change(String accountId, long sequence, Consumer<AccountFacts> change) {
-        AccountFacts account = store.account(accountId).orElse(null);
-        if (account == null) {
-            log.warn("Reporting: event {} of account {} arrived before its registration; skipped", sequence, accountId);
-            return;
-        }
-        if (!account.accepts(sequence)) {
-            return;
-        }
-        AccountStatus before = account.status();
-        change.accept(account);
-        account.lastSequence = sequence;
-        store.save(account);
-        AccountStatus after = account.status();
-        if (after != before) {
-            later(d -> {
-                d.count(ACCOUNTS_BY_STATUS, before.name(), -1);
-                d.count(ACCOUNTS_BY_STATUS, after.name(), 1);
-            });
-        }
+    private void change(String accountId, long sequence, BiConsumer<ReportingBatch, AccountFacts> change) {
+        inBatch(batch -> {
+            AccountFacts account = batch.account(accountId).orElse(null);
+            if (account == null) {
+                log.warn("Reporting: event {} of account {} arrived before its registration; skipped", sequence,
+                        accountId);
+                return;
+            }
+            if (!account.accepts(sequence)) {
+                return;
+            }
+            AccountStatus before = account.status();
+            change.accept(batch, account);
+            account.lastSequence = sequence;
+            batch.changed(account);
+            AccountStatus after = account.status();
+            if (after != before) {
+                batch.deltas.count(ACCOUNTS_BY_STATUS, before.name(), -1);
+                batch.deltas.count(ACCOUNTS_BY_STATUS, after.name(), 1);
+            }
+        });
     }
 
     // ---- cases
 
     @EventHandler
     void on(CaseOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (store.openCase(event.caseId(), event.category().name(), event.severity().name(), event.tier().name(), at,
-                sequence)) {
-            later(d -> {
-                d.count(OPEN_CASES_BY_TIER, event.tier().name(), 1);
-                d.count(OPEN_CASES_BY_SEVERITY, event.severity().name(), 1);
-            });
-        }
+        inBatch(batch -> {
+            if (batch.caseFacts(event.caseId()).isPresent()) {
+                return;
+            }
+            batch.open(new CaseFacts(event.caseId(), event.category().name(), event.severity().name(),
+                    event.tier().name(), at, null, null, sequence));
+            batch.deltas.count(OPEN_CASES_BY_TIER, event.tier().name(), 1);
+            batch.deltas.count(OPEN_CASES_BY_SEVERITY, event.severity().name(), 1);
+        });
     }
 
     @EventHandler
     void on(AccountsLinkedToCaseEvent event) {
-        store.linkAccounts(event.caseId(), event.accountIds());
+        inBatch(batch -> batch.links.add(new ReportingBatch.Link(event.caseId(), event.accountIds())));
     }
 
     @EventHandler
     void on(CaseEscalatedEvent event, @SequenceNumber long sequence) {
-        store.caseFacts(event.caseId()).filter(c -> c.accepts(sequence)).ifPresent(c -> {
+        changeCase(event.caseId(), sequence, (batch, c) -> {
             String from = c.tier;
             c.escalateTo(event.toTier().name());
-            c.lastSequence = sequence;
-            store.save(c);
             if (c.isOpen()) {
-                later(d -> {
-                    d.count(OPEN_CASES_BY_TIER, from, -1);
-                    d.count(OPEN_CASES_BY_TIER, c.tier, 1);
-                });
+                batch.deltas.count(OPEN_CASES_BY_TIER, from, -1);
+                batch.deltas.count(OPEN_CASES_BY_TIER, c.tier, 1);
             }
         });
     }
 
     @EventHandler
     void on(CaseResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        store.caseFacts(event.caseId()).filter(c -> c.accepts(sequence)).ifPresent(c -> {
-            boolean wasOpen = c.isOpen();
-            c.resolve(at, event.outcome().name());
-            c.lastSequence = sequence;
-            store.save(c);
-            if (wasOpen) {
-                later(d -> {
-                    d.count(OPEN_CASES_BY_TIER, c.tier, -1);
-                    d.count(OPEN_CASES_BY_SEVERITY, c.severity, -1);
-                });
+        changeCase(event.caseId(), sequence, (batch, c) -> {
+            if (c.isOpen()) {
+                batch.deltas.count(OPEN_CASES_BY_TIER, c.tier, -1);
+                batch.deltas.count(OPEN_CASES_BY_SEVERITY, c.severity, -1);
             }
+            c.resolve(at, event.outcome().name());
         });
+    }
+
+    private void changeCase(String caseId, long sequence, BiConsumer<ReportingBatch, CaseFacts> change) {
+        inBatch(batch -> batch.caseFacts(caseId).filter(c -> c.accepts(sequence)).ifPresent(c -> {
+            change.accept(batch, c);
+            c.lastSequence = sequence;
+            batch.changed(c);
+        }));
     }
 
     @ResetHandler
@@ -252,22 +256,22 @@ class ReportingProjection {
     }
 
     /**
-     * Inside a processor's unit of work (one batch of events, one transaction) the change joins the batch's
-     * deltas, written just before commit; called outside one (a test calling a handler), it is written at once.
+     * Inside a processor's unit of work (one batch of events, one transaction) the event joins the batch, written
+     * just before commit; called outside one (a test calling a handler), it is a batch of one, written at once.
      */
-    private void later(Consumer<CounterDeltas> change) {
+    private void inBatch(Consumer<ReportingBatch> work) {
         if (!CurrentUnitOfWork.isStarted()) {
-            CounterDeltas now = new CounterDeltas();
-            change.accept(now);
-            store.apply(now);
+            ReportingBatch single = new ReportingBatch(store);
+            work.accept(single);
+            single.flush();
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        CounterDeltas deltas = unitOfWork.getOrComputeResource(DELTAS, key -> {
-            CounterDeltas fresh = new CounterDeltas();
-            unitOfWork.onPrepareCommit(u -> store.apply(fresh));
+        ReportingBatch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            ReportingBatch fresh = new ReportingBatch(store);
+            unitOfWork.onPrepareCommit(u -> fresh.flush());
             return fresh;
         });
-        change.accept(deltas);
+        work.accept(batch);
     }
 }

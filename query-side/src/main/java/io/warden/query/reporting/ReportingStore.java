@@ -10,14 +10,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The reporting projection's writes, in plain SQL: the counters are upserts ({@code count = count + delta}) that JPA
- * has no words for, and the batch inserts of links and citations are set-based ({@code unnest}).
+ * The reporting projection's reads and writes of its own rows, in plain SQL: a batch of events is written as JDBC
+ * batches, the counters are upserts ({@code count = count + delta}) that JPA has no words for, and links are one
+ * set-based insert per event ({@code unnest}) however many accounts it links.
  */
 @Component
 class ReportingStore {
@@ -30,21 +32,12 @@ class ReportingStore {
 
     // ---- accounts
 
-    /** Answers whether the account was new to the read model. */
-    boolean registerAccount(AccountFacts account) {
-        return jdbc.update("""
-                insert into report_account (account_id, organization, organization_id, country, tier, status, last_sequence)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (account_id) do nothing""",
-                account.accountId, account.organization, account.organizationId, account.country, account.tier,
-                account.status().name(), account.lastSequence) == 1;
-    }
-
     Optional<AccountFacts> account(String accountId) {
         return jdbc.query("select * from report_account where account_id = ?", (rs, n) -> {
             AccountFacts a = new AccountFacts(rs.getString("account_id"), rs.getString("organization"),
                     rs.getString("organization_id"), rs.getString("country"), rs.getString("tier"),
                     rs.getLong("last_sequence"));
-            a.flagged = rs.getBoolean("flagged");
+            a.flagActionId = rs.getString("flag_action_id");
             a.activeRestrictions = rs.getInt("active_restrictions");
             a.suspensionActionId = rs.getString("suspension_action_id");
             a.banActionId = rs.getString("ban_action_id");
@@ -56,73 +49,84 @@ class ReportingStore {
         }, accountId).stream().findFirst();
     }
 
-    void save(AccountFacts a) {
-        jdbc.update("""
-                update report_account set flagged = ?, active_restrictions = ?, suspension_action_id = ?, ban_action_id = ?,
-                    status = ?, first_violation_at = ?, first_enforced_at = ?, time_to_action_ms = ?, last_sequence = ?
-                where account_id = ?""",
-                a.flagged, a.activeRestrictions, a.suspensionActionId, a.banActionId, a.status().name(),
-                at(a.firstViolationAt), at(a.firstEnforcedAt), a.timeToActionMs, a.lastSequence, a.accountId);
+    void insertAccounts(List<AccountFacts> accounts) {
+        batch("""
+                insert into report_account (flag_action_id, active_restrictions, suspension_action_id, ban_action_id,
+                    status, first_violation_at, first_enforced_at, time_to_action_ms, last_sequence,
+                    account_id, organization, organization_id, country, tier)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (account_id) do nothing""",
+                accounts, a -> new Object[]{a.flagActionId, a.activeRestrictions, a.suspensionActionId, a.banActionId,
+                        a.status().name(), at(a.firstViolationAt), at(a.firstEnforcedAt), a.timeToActionMs,
+                        a.lastSequence, a.accountId, a.organization, a.organizationId, a.country, a.tier});
     }
 
-    void insertViolation(AccountFacts account, String violationId, String category, String policy, String severity,
-                         Instant detectedAt, Instant recordedAt) {
-        jdbc.update("""
+    void updateAccounts(List<AccountFacts> accounts) {
+        batch("""
+                update report_account set flag_action_id = ?, active_restrictions = ?, suspension_action_id = ?,
+                    ban_action_id = ?, status = ?, first_violation_at = ?, first_enforced_at = ?, time_to_action_ms = ?,
+                    last_sequence = ?
+                where account_id = ?""",
+                accounts, a -> new Object[]{a.flagActionId, a.activeRestrictions, a.suspensionActionId, a.banActionId,
+                        a.status().name(), at(a.firstViolationAt), at(a.firstEnforcedAt), a.timeToActionMs,
+                        a.lastSequence, a.accountId});
+    }
+
+    void insertViolations(List<ReportingBatch.Violation> violations) {
+        batch("""
                 insert into report_violation (account_id, violation_id, organization, organization_id, country, category,
                     policy, severity, detected_at, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                account.accountId, violationId, account.organization, account.organizationId, account.country, category,
-                policy, severity, at(detectedAt), at(recordedAt));
+                violations, v -> new Object[]{v.account().accountId, v.violationId(), v.account().organization,
+                        v.account().organizationId, v.account().country, v.category(), v.policy(), v.severity(),
+                        at(v.detectedAt()), at(v.recordedAt())});
     }
 
     // ---- actions
 
-    void insertAction(String accountId, String actionId, String kind, Instant takenAt, String takenBy,
-                      String approvedBy, String caseId, List<String> citedViolationIds) {
-        jdbc.update("""
+    void insertActions(List<ReportingBatch.Action> actions) {
+        batch("""
                 insert into report_action (account_id, action_id, kind, taken_at, taken_by, approved_by, case_id)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                accountId, actionId, kind, at(takenAt), takenBy, approvedBy, blankToNull(caseId));
-        if (!citedViolationIds.isEmpty()) {
-            jdbc.update("""
-                    insert into report_action_violation (account_id, violation_id, action_id)
-                    select ?, v, ? from unnest(?::text[]) as v on conflict do nothing""",
-                    accountId, actionId, citedViolationIds.toArray(String[]::new));
+                actions, a -> new Object[]{a.accountId(), a.actionId(), a.kind(), at(a.takenAt()), a.takenBy(),
+                        a.approvedBy(), blankToNull(a.caseId())});
+        List<Object[]> citations = new ArrayList<>();
+        for (ReportingBatch.Action a : actions) {
+            for (String violationId : new LinkedHashSet<>(a.citedViolationIds())) {
+                citations.add(new Object[]{a.accountId(), violationId, a.actionId()});
+            }
+        }
+        if (!citations.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into report_action_violation (account_id, violation_id, action_id) values (?, ?, ?)
+                    on conflict do nothing""", citations);
         }
     }
 
-    void endActions(String accountId, Collection<String> actionIds, Instant at) {
-        if (actionIds.isEmpty()) {
-            return;
-        }
-        jdbc.update("""
-                update report_action set ended_at = ? where account_id = ? and action_id = any(?::text[]) and ended_at is null""",
-                at(at), accountId, actionIds.toArray(String[]::new));
-    }
-
-    void endOpenFlags(String accountId, Instant at) {
-        jdbc.update("update report_action set ended_at = ? where account_id = ? and kind = 'FLAG' and ended_at is null",
-                at(at), accountId);
+    void endActions(List<ReportingBatch.Ending> endings) {
+        batch("update report_action set ended_at = ? where account_id = ? and action_id = ? and ended_at is null",
+                endings, e -> new Object[]{at(e.at()), e.accountId(), e.actionId()});
     }
 
     // ---- cases
 
-    boolean openCase(String caseId, String category, String severity, String tier, Instant openedAt, long sequence) {
-        return jdbc.update("""
-                insert into report_case (case_id, category, severity, tier, opened_at, last_sequence)
-                values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
-                caseId, category, severity, tier, at(openedAt), sequence) == 1;
-    }
-
     Optional<CaseFacts> caseFacts(String caseId) {
         return jdbc.query("select * from report_case where case_id = ?", (rs, n) -> new CaseFacts(rs.getString("case_id"),
-                rs.getString("severity"), rs.getString("tier"), instant(rs, "resolved_at"), rs.getString("outcome"),
-                rs.getLong("last_sequence")), caseId).stream().findFirst();
+                rs.getString("category"), rs.getString("severity"), rs.getString("tier"), instant(rs, "opened_at"),
+                instant(rs, "resolved_at"), rs.getString("outcome"), rs.getLong("last_sequence")), caseId)
+                .stream().findFirst();
     }
 
-    void save(CaseFacts c) {
-        jdbc.update("update report_case set tier = ?, resolved_at = ?, outcome = ?, last_sequence = ? where case_id = ?",
-                c.tier, at(c.resolvedAt), c.outcome, c.lastSequence, c.caseId);
+    void insertCases(List<CaseFacts> cases) {
+        batch("""
+                insert into report_case (tier, resolved_at, outcome, last_sequence, case_id, category, severity, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""",
+                cases, c -> new Object[]{c.tier, at(c.resolvedAt), c.outcome, c.lastSequence, c.caseId, c.category,
+                        c.severity, at(c.openedAt)});
+    }
+
+    void updateCases(List<CaseFacts> cases) {
+        batch("update report_case set tier = ?, resolved_at = ?, outcome = ?, last_sequence = ? where case_id = ?",
+                cases, c -> new Object[]{c.tier, at(c.resolvedAt), c.outcome, c.lastSequence, c.caseId});
     }
 
     void linkAccounts(String caseId, List<String> accountIds) {
@@ -133,6 +137,15 @@ class ReportingStore {
                 insert into report_case_link (account_id, case_id)
                 select a, ? from unnest(?::text[]) as a on conflict do nothing""",
                 caseId, accountIds.toArray(String[]::new));
+    }
+
+    private <T> void batch(String sql, List<T> items, Function<T, Object[]> values) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(items.size());
+        items.forEach(item -> rows.add(values.apply(item)));
+        jdbc.batchUpdate(sql, rows);
     }
 
     // ---- shared rows, written once per batch in key order
