@@ -74,6 +74,8 @@ class AccountProjectionIT extends IntegrationTest {
         assertThat(first.get("version")).isEqualTo(5L);
         assertThat(first.get("violation_count")).isEqualTo(1);
         assertThat(first.get("active_actions")).isEqualTo(2);
+        // the document is written once at flush; it must hold the whole batch, not the state at the first save
+        assertThat((String) first.get("state")).contains("\"version\":5").contains("\"r-1\"").contains("LIFTED");
     }
 
     @Test

@@ -88,11 +88,10 @@ final class AccountState {
             tier = e.tier();
             registeredAt = at;
         } else if (event instanceof ViolationRecordedEvent e) {
-            if (violations.stream().noneMatch(v -> v.violationId().equals(e.violationId()))) {
-                violations.add(new AccountViolation(e.violationId(), e.category(), e.policy(), e.severity(),
-                        e.detectedAt(), at, e.evidence() == null ? null : e.evidence().detector(),
-                        e.evidence() == null ? null : e.evidence().summary()));
-            }
+            // the write side records a violation id once only, and redelivery stops at the version check above
+            violations.add(new AccountViolation(e.violationId(), e.category(), e.policy(), e.severity(),
+                    e.detectedAt(), at, e.evidence() == null ? null : e.evidence().detector(),
+                    e.evidence() == null ? null : e.evidence().summary()));
         } else if (event instanceof AccountFlaggedEvent e) {
             actions.add(new AccountAction(FlagIds.of(sequence), ActionKind.FLAG, null, e.reason(), actor, null, at, null,
                     ActionState.ACTIVE, null, null, null,

@@ -13,6 +13,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
@@ -56,6 +58,8 @@ class CaseViewEntry implements Persistable<String> {
     private CaseState parsed;
     @Transient
     private boolean isNew;
+    @Transient
+    private boolean documentStale;
 
     protected CaseViewEntry() {
     }
@@ -96,7 +100,21 @@ class CaseViewEntry implements Persistable<String> {
         openedAt = s.openedAt();
         linkedCount = s.linkedCount();
         version = s.version();
-        state = StateJson.write(s);
+        documentStale = true;
+    }
+
+    /**
+     * The JSON document is written once per flush, not once per event: an account that receives thousands of
+     * events in one batch (a bulk intake of violations) would otherwise be serialised thousands of times. The
+     * version column changes with every applied event, so the row is always dirty when the document is stale.
+     */
+    @PrePersist
+    @PreUpdate
+    void writeDocument() {
+        if (documentStale) {
+            state = StateJson.write(parsed);
+            documentStale = false;
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The writes of the violation read model, each one idempotent: {@code violation_view} (one row per violation),
@@ -112,11 +113,18 @@ class ViolationRecords {
                 Sql.timestamp(at), accountId, sequence);
     }
 
-    void followed(String accountId, long version) {
-        jdbc.update("""
-                        insert into violation_account_version (account_id, version) values (?, ?)
-                        on conflict (account_id) do update set version = greatest(violation_account_version.version, excluded.version)""",
-                accountId, version);
+    /** Records how far the model has followed each account; a version never goes back. */
+    void followed(Map<String, Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = versions.entrySet().stream()
+                .map(e -> new Object[]{e.getKey(), e.getValue()})
+                .toList();
+        jdbc.batchUpdate("""
+                insert into violation_account_version (account_id, version) values (?, ?)
+                on conflict (account_id) do update set version = greatest(violation_account_version.version, excluded.version)""",
+                rows);
     }
 
     void clear() {
