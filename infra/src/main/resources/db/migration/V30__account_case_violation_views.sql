@@ -19,6 +19,23 @@ create index account_view_status_idx on account_view (status, account_id);
 create index account_view_country_idx on account_view (country, account_id);
 create index account_view_tier_idx on account_view (tier, account_id);
 
+-- the violations of each account as its view lists them (kept out of the JSON document: an account may have
+-- thousands, and the document is rewritten with every event)
+create table account_violation (
+    account_id       varchar(255) not null,
+    violation_id     varchar(255) not null,
+    category         varchar(32)  not null,
+    policy           varchar(255) not null,
+    severity         varchar(32)  not null,
+    detected_at      timestamp(6) with time zone not null,
+    recorded_at      timestamp(6) with time zone not null,
+    detector         varchar(255),
+    evidence_summary text,
+    recorded_seq     bigint       not null,
+    primary key (account_id, violation_id)
+);
+create index account_violation_order_idx on account_violation (account_id, recorded_seq);
+
 -- which cases each account is linked to (account-views' copy, so the account list can filter by case)
 create table account_case_link (
     case_id    varchar(255) not null,

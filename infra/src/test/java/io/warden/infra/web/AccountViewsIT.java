@@ -167,6 +167,24 @@ class AccountViewsIT extends ViewsTestSupport {
     }
 
     @Test
+    void a_bulk_intake_of_a_thousand_violations_on_one_account_reaches_every_view() {
+        String id = newId("acct");
+        alice.post("/api/v1/accounts", account(id, "PRO"));
+
+        ApiClient.Response intake = dave.post("/api/v1/violations:batch", Map.of("violations", batchItems(id, 1_000)));
+
+        assertThat(intake.status()).as(intake.toString()).isEqualTo(200);
+        assertThat(intake.number("accepted")).isEqualTo(1_000);
+        ApiClient.Response view = awaitGet(carol, "/api/v1/accounts/" + id,
+                r -> r.status() == 200 && r.json().get("violations").size() == 1_000);
+        assertThat(view.number("version")).isEqualTo(1_000);
+        ApiClient.Response unactioned = awaitGet(carol, "/api/v1/violations?unactioned=true&accountId=" + id,
+                r -> r.status() == 200 && r.number("totalItems") == 1_000);
+        String someViolation = unactioned.json().get("items").get(0).get("violationId").asString();
+        assertThat(carol.get("/api/v1/violations/" + someViolation + "?minVersion=1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void bad_list_parameters_are_400_with_the_parameter_named() {
         for (String query : List.of("status=SLEEPING", "tier=GOLD", "country=sg", "country=XX", "page=-1", "size=0",
                 "size=501")) {

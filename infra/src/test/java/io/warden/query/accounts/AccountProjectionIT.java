@@ -70,6 +70,7 @@ class AccountProjectionIT extends IntegrationTest {
         deliver(batch.subList(2, 4));
 
         assertThat(row(id)).isEqualTo(first);
+        assertThat(jdbc.queryForObject("select count(*) from account_violation where account_id = ?", Long.class, id)).isEqualTo(1);
         assertThat(first.get("status")).isEqualTo("SUSPENDED");
         assertThat(first.get("version")).isEqualTo(5L);
         assertThat(first.get("violation_count")).isEqualTo(1);
@@ -109,6 +110,7 @@ class AccountProjectionIT extends IntegrationTest {
         projection.reset();
 
         assertThat(rowCount("account_view")).isZero();
+        assertThat(rowCount("account_violation")).isZero();
         assertThat(rowCount("account_case_link")).isZero();
     }
 

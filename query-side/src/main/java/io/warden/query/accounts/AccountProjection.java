@@ -27,8 +27,8 @@ import java.time.Instant;
 
 /**
  * Keeps the account read model: {@code account_view} (one row per account, its state folded by
- * {@link AccountState}) and {@code account_case_link} (the cases each account is linked to). One processing group
- * for both tables, because the account list filtered by case joins them and a query reads only its own group's
+ * {@link AccountState}), {@code account_violation} (its violations, one row each) and {@code account_case_link}
+ * (the cases each account is linked to). One processing group for the three tables, because the account list filtered by case joins them and a query reads only its own group's
  * tables. Every account event is handled, even those the view does not show, so that {@code version} keeps step
  * with the aggregate and {@code minVersion} can always be reached.
  */
@@ -39,10 +39,12 @@ class AccountProjection {
     static final String PROCESSING_GROUP = "account-views";
 
     private final AccountViewRepository accounts;
+    private final AccountViolations violations;
     private final AccountCaseLinks links;
 
-    AccountProjection(AccountViewRepository accounts, AccountCaseLinks links) {
+    AccountProjection(AccountViewRepository accounts, AccountViolations violations, AccountCaseLinks links) {
         this.accounts = accounts;
+        this.violations = violations;
         this.links = links;
     }
 
@@ -53,7 +55,10 @@ class AccountProjection {
 
     @EventHandler
     void on(ViolationRecordedEvent event, DomainEventMessage<?> message) {
-        apply(message);
+        if (apply(message)) {
+            violations.recorded(event.accountId(), AccountState.violationOf(event, message.getTimestamp()),
+                    message.getSequenceNumber());
+        }
     }
 
     @EventHandler
@@ -125,18 +130,20 @@ class AccountProjection {
     @ResetHandler
     void reset() {
         accounts.deleteAllInBatch();
+        violations.clear();
         links.clear();
     }
 
-    private void apply(DomainEventMessage<?> message) {
+    /** Applies one account event; false when it had been applied before. */
+    private boolean apply(DomainEventMessage<?> message) {
         StoredHistory.Step step = StoredHistory.step(message);
         AccountViewEntry entry = accounts.findById(message.getAggregateIdentifier()).orElse(null);
         if (entry == null) {
             entry = AccountViewEntry.startFor(message.getAggregateIdentifier());
-            entry.apply(step);
+            boolean applied = entry.apply(step);
             accounts.save(entry);
-        } else {
-            entry.apply(step);
+            return applied;
         }
+        return entry.apply(step);
     }
 }

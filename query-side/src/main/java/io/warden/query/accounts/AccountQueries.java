@@ -18,21 +18,23 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Answers account queries from {@code account_view} and {@code account_case_link}; a point-in-time query folds the
- * account's stored events through the same {@link AccountState} the projection uses.
+ * Answers account queries from {@code account_view}, {@code account_violation} and {@code account_case_link}; a
+ * point-in-time query folds the account's stored events through the same {@link AccountState} the projection uses.
  */
 @Component
 class AccountQueries {
 
     private final AccountViewRepository accounts;
+    private final AccountViolations violations;
     private final AccountCaseLinks links;
     private final StoredHistory history;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AccountQueries(AccountViewRepository accounts, AccountCaseLinks links, StoredHistory history, JdbcTemplate jdbc,
-                   Clock clock) {
+    AccountQueries(AccountViewRepository accounts, AccountViolations violations, AccountCaseLinks links,
+                   StoredHistory history, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
+        this.violations = violations;
         this.links = links;
         this.history = history;
         this.jdbc = jdbc;
@@ -47,14 +49,17 @@ class AccountQueries {
             return accounts.findById(query.accountId())
                     .map(AccountViewEntry::state)
                     .filter(AccountState::exists)
-                    .map(state -> state.toView(links.casesOf(query.accountId(), null), now, null))
+                    .map(state -> state.toView(violations.of(query.accountId()), links.casesOf(query.accountId(), null),
+                            now, null))
                     .orElse(null);
         }
         // an instant in the future is read as now: nothing can have happened after now yet
         Instant asOf = query.asOf().isAfter(now) ? now : query.asOf();
         AccountState state = new AccountState();
         history.upTo(query.accountId(), asOf).forEach(state::apply);
-        return state.exists() ? state.toView(links.casesOf(query.accountId(), asOf), asOf, asOf) : null;
+        return state.exists()
+                ? state.toView(state.foldedViolations(), links.casesOf(query.accountId(), asOf), asOf, asOf)
+                : null;
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package io.warden.query.accounts;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.warden.api.events.AccountBannedEvent;
 import io.warden.api.events.AccountFlaggedEvent;
 import io.warden.api.events.AccountRegisteredEvent;
@@ -58,6 +59,13 @@ final class AccountState {
     private Tier tier;
     private Instant registeredAt;
     private long version = -1;
+    private int violationCount;
+    /**
+     * The violations folded so far. Not part of the stored document: an account may collect thousands (one bulk
+     * intake), and rewriting them with every event would make intake quadratic. The projection keeps them as rows
+     * of {@code account_violation} instead, each made by {@link #violationOf}; a point-in-time fold keeps them here.
+     */
+    @JsonIgnore
     private List<AccountViolation> violations = new ArrayList<>();
     private List<AccountAction> actions = new ArrayList<>();
     private List<PendingApproval> pending = new ArrayList<>();
@@ -89,9 +97,8 @@ final class AccountState {
             registeredAt = at;
         } else if (event instanceof ViolationRecordedEvent e) {
             // the write side records a violation id once only, and redelivery stops at the version check above
-            violations.add(new AccountViolation(e.violationId(), e.category(), e.policy(), e.severity(),
-                    e.detectedAt(), at, e.evidence() == null ? null : e.evidence().detector(),
-                    e.evidence() == null ? null : e.evidence().summary()));
+            violations.add(violationOf(e, at));
+            violationCount++;
         } else if (event instanceof AccountFlaggedEvent e) {
             actions.add(new AccountAction(FlagIds.of(sequence), ActionKind.FLAG, null, e.reason(), actor, null, at, null,
                     ActionState.ACTIVE, null, null, null,
@@ -176,7 +183,7 @@ final class AccountState {
     }
 
     int violationCount() {
-        return violations.size();
+        return violationCount;
     }
 
     int activeActions() {
@@ -189,12 +196,26 @@ final class AccountState {
      * @param reference the instant against which proposals are judged: a proposal past its expiry no longer awaits
      *                  a decision (now for the current view, the instant itself for a point in time)
      * @param asOf      the instant of a point-in-time view, or null
+     * @param violations the account's violations: {@link #foldedViolations()} for a fold, the stored rows for the
+     *                  read model
      */
-    AccountView toView(List<AccountCaseLink> cases, Instant reference, Instant asOf) {
+    AccountView toView(List<AccountViolation> violations, List<AccountCaseLink> cases, Instant reference, Instant asOf) {
         List<PendingApproval> awaiting = pending.stream().filter(p -> !reference.isAfter(p.expiresAt())).toList();
         return new AccountView(accountId, organization, organizationId, country, tier, status(), version,
                 registeredAt, asOf, List.copyOf(violations), List.copyOf(actions), cases, awaiting,
                 List.copyOf(appeals));
+    }
+
+    /** The one mapping of a recorded violation to what the account view shows of it. */
+    static AccountViolation violationOf(ViolationRecordedEvent e, Instant recordedAt) {
+        return new AccountViolation(e.violationId(), e.category(), e.policy(), e.severity(), e.detectedAt(),
+                recordedAt, e.evidence() == null ? null : e.evidence().detector(),
+                e.evidence() == null ? null : e.evidence().summary());
+    }
+
+    /** The violations of a fold from the first event; empty for a state read back from its document. */
+    List<AccountViolation> foldedViolations() {
+        return List.copyOf(violations);
     }
 
     private boolean inForce(ActionKind kind) {

@@ -95,12 +95,12 @@ class AccountStateTest {
         history();
         apply(new EnforcementProposedEvent("a-1", "p-1", ActionKind.BAN, "campaign", V1, "alice", T0.plus(Duration.ofHours(72))));
 
-        assertThat(state.toView(List.of(), T0.plus(Duration.ofHours(1)), null).pendingApprovals()).hasSize(1);
-        assertThat(state.toView(List.of(), T0.plus(Duration.ofHours(73)), null).pendingApprovals()).isEmpty();
+        assertThat(state.toView(List.of(), List.of(), T0.plus(Duration.ofHours(1)), null).pendingApprovals()).hasSize(1);
+        assertThat(state.toView(List.of(), List.of(), T0.plus(Duration.ofHours(73)), null).pendingApprovals()).isEmpty();
         assertThat(state.status()).isEqualTo(AccountStatus.ACTIVE);
         apply(new EnforcementRejectedEvent("a-1", "p-1", ActionKind.BAN, "alice", "bob", "weak"));
-        assertThat(state.toView(List.of(), T0, null).pendingApprovals()).isEmpty();
-        assertThat(state.toView(List.of(), T0, null).actions()).isEmpty();
+        assertThat(state.toView(List.of(), List.of(), T0, null).pendingApprovals()).isEmpty();
+        assertThat(state.toView(List.of(), List.of(), T0, null).actions()).isEmpty();
     }
 
     @Test
@@ -110,8 +110,11 @@ class AccountStateTest {
 
         AccountState read = StateJson.read(StateJson.write(state), AccountState.class);
 
-        assertThat(read.toView(List.of(), T0, null)).isEqualTo(view());
+        assertThat(read.toView(List.of(), List.of(), T0, null)).isEqualTo(view());
         assertThat(read.version()).isEqualTo(state.version());
+        assertThat(read.violationCount()).isEqualTo(1);
+        assertThat(read.foldedViolations()).as("violations are rows of their own, not part of the document").isEmpty();
+        assertThat(state.foldedViolations()).extracting(v -> v.violationId()).containsExactly("v-1");
     }
 
     private void history() {
@@ -130,6 +133,6 @@ class AccountStateTest {
     }
 
     private AccountView view() {
-        return state.toView(List.of(), T0, null);
+        return state.toView(List.of(), List.of(), T0, null);
     }
 }
