@@ -193,11 +193,12 @@ final class AccountState {
     /**
      * The view of this state.
      *
-     * @param reference the instant against which proposals are judged: a proposal past its expiry no longer awaits
-     *                  a decision (now for the current view, the instant itself for a point in time)
-     * @param asOf      the instant of a point-in-time view, or null
      * @param violations the account's violations: {@link #foldedViolations()} for a fold, the stored rows for the
-     *                  read model
+     *                   read model
+     * @param cases      the cases the account was linked to at the time of the view
+     * @param reference  the instant against which proposals are judged: a proposal past its expiry no longer
+     *                   awaits a decision (now for the current view, the instant itself for a point in time)
+     * @param asOf       the instant of a point-in-time view, or null
      */
     AccountView toView(List<AccountViolation> violations, List<AccountCaseLink> cases, Instant reference, Instant asOf) {
         List<PendingApproval> awaiting = pending.stream().filter(p -> !reference.isAfter(p.expiresAt())).toList();
