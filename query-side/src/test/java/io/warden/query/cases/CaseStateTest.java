@@ -1,0 +1,56 @@
+package io.warden.query.cases;
+
+import io.warden.api.events.AccountsLinkedToCaseEvent;
+import io.warden.api.events.CaseAssignedEvent;
+import io.warden.api.events.CaseEscalatedEvent;
+import io.warden.api.events.CaseNoteAddedEvent;
+import io.warden.api.events.CaseOpenedEvent;
+import io.warden.api.events.CaseResolvedEvent;
+import io.warden.api.types.CaseCategory;
+import io.warden.api.types.CaseOutcome;
+import io.warden.api.types.CaseStatus;
+import io.warden.api.types.CaseTier;
+import io.warden.api.types.Severity;
+import io.warden.query.support.StateJson;
+import io.warden.query.support.StoredHistory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CaseStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-02-23T09:00:00Z");
+
+    @Test
+    void a_case_folds_its_history_and_ignores_an_event_applied_before() {
+        CaseState state = new CaseState();
+        List<Object> events = List.of(
+                new CaseOpenedEvent("c-1", "Ring", CaseCategory.MIXED, Severity.HIGH, "s", CaseTier.T1_TRIAGE, "alice"),
+                new AccountsLinkedToCaseEvent("c-1", List.of("a-1", "a-2"), 2),
+                new CaseAssignedEvent("c-1", "grace", null),
+                new CaseEscalatedEvent("c-1", CaseTier.T1_TRIAGE, CaseTier.T3_LEGAL, "export"),
+                new CaseNoteAddedEvent("c-1", "n-1", "logs", "alice"),
+                new CaseResolvedEvent("c-1", CaseOutcome.ACTION_TAKEN, "done", "bob"));
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(state.apply(new StoredHistory.Step(events.get(i), i, T0.plusSeconds(i), "alice"))).isTrue();
+        }
+        String before = StateJson.write(state);
+
+        boolean again = state.apply(new StoredHistory.Step(events.get(4), 4, T0.plusSeconds(4), "alice"));
+
+        assertThat(again).isFalse();
+        assertThat(StateJson.write(state)).isEqualTo(before);
+        assertThat(state.status()).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(state.tier()).isEqualTo(CaseTier.T3_LEGAL);
+        assertThat(state.assignee()).isEqualTo("grace");
+        assertThat(state.linkedCount()).isEqualTo(2);
+        assertThat(state.version()).isEqualTo(5);
+        assertThat(state.toView(List.of(), 0, 100, null).notes()).hasSize(1);
+        assertThat(state.toView(List.of(), 0, 100, null).resolution().resolvedBy()).isEqualTo("bob");
+        assertThat(StateJson.read(before, CaseState.class).toView(List.of(), 0, 100, null))
+                .isEqualTo(state.toView(List.of(), 0, 100, null));
+    }
+}
