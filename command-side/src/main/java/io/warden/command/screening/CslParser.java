@@ -57,49 +57,66 @@ public final class CslParser {
             List<RejectedRow> rejected = new ArrayList<>();
             Set<String> seenIds = new HashSet<>();
             long lineNumber = 1;
-            List<String> pending = new ArrayList<>();
-            long pendingStart = 0;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (pending.isEmpty()) {
-                    pendingStart = lineNumber;
+            // lines given back after a stray quote swallowed them, read again before the rest of the file
+            java.util.ArrayDeque<NumberedLine> again = new java.util.ArrayDeque<>();
+            List<NumberedLine> pending = new ArrayList<>();
+            while (true) {
+                NumberedLine next;
+                if (!again.isEmpty()) {
+                    next = again.poll();
+                } else {
+                    String line = reader.readLine();
+                    next = line == null ? null : new NumberedLine(++lineNumber, line);
                 }
-                pending.add(line);
-                String text = String.join("\n", pending);
-                if (quotesOpen(text) && pending.size() < MAX_LINES_PER_RECORD) {
-                    continue;
-                }
-                if (quotesOpen(text)) {
-                    // a stray quote swallowed the lines after it: reject the first line and read the rest again
-                    rejected.add(new RejectedRow(pendingStart, "a quoted field is never closed"));
-                    List<String> again = new ArrayList<>(pending.subList(1, pending.size()));
-                    pending.clear();
-                    long restart = pendingStart + 1;
-                    for (int i = 0; i < again.size(); i++) {
-                        if (pending.isEmpty()) {
-                            pendingStart = restart + i;
-                        }
-                        pending.add(again.get(i));
-                        String partial = String.join("\n", pending);
-                        if (!quotesOpen(partial)) {
-                            accept(partial, pendingStart, columns, entries, rejected, seenIds);
-                            pending.clear();
-                        }
+                if (next == null) {
+                    if (pending.isEmpty()) {
+                        break;
                     }
+                    // the file ended inside a quoted field: only the record's first line is lost
+                    giveBack(pending, again, rejected);
                     continue;
                 }
-                accept(text, pendingStart, columns, entries, rejected, seenIds);
-                pending.clear();
-            }
-            if (!pending.isEmpty()) {
-                rejected.add(new RejectedRow(pendingStart, "a quoted field is never closed before the end of the file"));
+                pending.add(next);
+                String text = joined(pending);
+                if (!quotesOpen(text)) {
+                    accept(text, pending.get(0).number(), columns, entries, rejected, seenIds);
+                    pending.clear();
+                } else if (pending.size() >= MAX_LINES_PER_RECORD) {
+                    giveBack(pending, again, rejected);
+                }
             }
             in.transferTo(OutputStreamSink.INSTANCE);
             return new ParsedList(entries, rejected, java.util.HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new MalformedListException("The file could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private record NumberedLine(long number, String text) {
+    }
+
+    /** Rejects the first line of an unbalanced record and returns the lines after it to be read again. */
+    private static void giveBack(List<NumberedLine> pending, java.util.ArrayDeque<NumberedLine> again,
+                                 List<RejectedRow> rejected) {
+        rejected.add(new RejectedRow(pending.get(0).number(), "a quoted field is never closed"));
+        for (int i = pending.size() - 1; i >= 1; i--) {
+            again.addFirst(pending.get(i));
+        }
+        pending.clear();
+    }
+
+    private static String joined(List<NumberedLine> lines) {
+        if (lines.size() == 1) {
+            return lines.get(0).text();
+        }
+        StringBuilder text = new StringBuilder();
+        for (NumberedLine line : lines) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(line.text());
+        }
+        return text.toString();
     }
 
     private void accept(String text, long line, Columns columns, List<ListEntry> entries, List<RejectedRow> rejected,
@@ -128,15 +145,31 @@ public final class CslParser {
             rejected.add(new RejectedRow(line, "name is empty"));
             return;
         }
-        if (!seenIds.add(id)) {
-            rejected.add(new RejectedRow(line, "_id " + id + " appears earlier in the file"));
+        String source = values.get(columns.source()).trim();
+        String entryId = listCode(source) + ":" + id;
+        if (!seenIds.add(entryId)) {
+            rejected.add(new RejectedRow(line, "_id " + id + " of " + source + " appears earlier in the file"));
             return;
         }
         List<String> altNames = Arrays.stream(values.get(columns.altNames()).split(";"))
                 .map(String::trim).filter(s -> !s.isEmpty() && !s.equalsIgnoreCase(name)).distinct().toList();
         String addresses = values.get(columns.addresses()).trim();
-        entries.add(new ListEntry(id, values.get(columns.source()).trim(), values.get(columns.type()).trim(), name,
+        entries.add(new ListEntry(entryId, source, values.get(columns.type()).trim(), name,
                 altNames, values.get(columns.programs()).trim(), addresses, countriesOf(addresses)));
+    }
+
+    /**
+     * The short name of a list, from its source ("Entity List (EL) - Bureau of …" is EL). The CSL reuses one
+     * {@code _id} for a party on several lists (SDN and SSI, say), so an entry is the pair of list and id.
+     */
+    static String listCode(String source) {
+        int open = source.indexOf('(');
+        int close = source.indexOf(')', open + 1);
+        if (open >= 0 && close > open + 1) {
+            return source.substring(open + 1, close).trim().replace(' ', '-');
+        }
+        String compact = source.replaceAll("[^A-Za-z0-9]+", "-");
+        return compact.isEmpty() ? "LIST" : compact;
     }
 
     /** Addresses are "street, city, region, postcode, CC" separated by ";": the last part of each is its country. */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One restricted party of a list in the Consolidated Screening List layout.
  *
- * @param entryId   the list's own {@code _id}, stable across list versions, so a re-import names the same party
+ * @param entryId   the list's code and its own {@code _id} ({@code EL:12345}), stable across list versions, so a
+ *                  re-import names the same party
  * @param source    which list it comes from (SDN, Entity List, …)
  * @param countries ISO codes of the countries in its addresses, when the list gives them
  */

@@ -18,11 +18,15 @@ public final class RestrictedPartyScreening {
     private final double threshold;
 
     public RestrictedPartyScreening(ScreeningIndex index, double threshold) {
-        if (threshold <= 0 || threshold > 1) {
-            throw new IllegalArgumentException("the screening threshold must be in (0, 1], not " + threshold);
-        }
         this.index = index;
-        this.threshold = threshold;
+        this.threshold = requireValidThreshold(threshold);
+    }
+
+    public static double requireValidThreshold(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("warden.screening.threshold must be in (0, 1], not " + threshold);
+        }
+        return threshold;
     }
 
     /** Entries that {@code name} is taken to be: each becomes a RESTRICTED_PARTY violation. */
