@@ -65,6 +65,11 @@ public class ScreeningHolder implements ActiveScreening {
         }
     }
 
+    /** The active version just changed here: look at the pointer on the next screening instead of within a second. */
+    public void invalidate() {
+        checkedAt = Long.MIN_VALUE;
+    }
+
     public double threshold() {
         return threshold;
     }

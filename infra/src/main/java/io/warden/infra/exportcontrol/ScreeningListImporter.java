@@ -25,10 +25,12 @@ public class ScreeningListImporter {
 
     private final CslParser parser;
     private final CommandGateway gateway;
+    private final ScreeningHolder screening;
 
-    public ScreeningListImporter(CslParser parser, CommandGateway gateway) {
+    public ScreeningListImporter(CslParser parser, CommandGateway gateway, ScreeningHolder screening) {
         this.parser = parser;
         this.gateway = gateway;
+        this.screening = screening;
     }
 
     public record Imported(String importId, String status, int rows, List<RejectedRow> rejected, String checksum,
@@ -42,6 +44,7 @@ public class ScreeningListImporter {
         CommandResult result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportScreeningListCommand(
                 ScreeningLists.CONSOLIDATED, importId, source, parsed.entries(), parsed.rejected(), parsed.checksum()))
                 .andMetaData(metaData));
+        screening.invalidate();
         return new Imported(importId, result.status(), parsed.entries().size(), parsed.rejected(), parsed.checksum(),
                 result.version());
     }
