@@ -36,6 +36,7 @@ import java.util.Set;
 public final class ScreeningIndex {
 
     static final int CANDIDATES = 200;
+    static final double MIN_SHARED_TRIGRAMS = 0.4;
     static final double TOKEN_MATCH = 0.88;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
@@ -125,7 +126,7 @@ public final class ScreeningIndex {
 
         Map<String, Double> memo = new HashMap<>();
         for (int candidate : candidates(tokens)) {
-            Scored scored = score(tokens, key, sortedKey, candidate, memo);
+            Scored scored = score(tokens, key, sortedKey, candidate, memo, minScore);
             if (scored.score >= minScore) {
                 best.merge(nameEntry[candidate], scored, (a, b) -> a.score >= b.score ? a : b);
             }
@@ -171,14 +172,23 @@ public final class ScreeningIndex {
             }
         }
         int total = touchedCount + (overflow == null ? 0 : overflow.size());
-        long[] ranked = new long[total];
         int q = grams.size();
+        // a name sharing less than this share of the screened name's trigrams cannot come close enough to matter;
+        // leaving those out keeps the ranking to a few hundred names instead of every name with a common trigram
+        int minShared = Math.max(1, (int) Math.ceil(q * MIN_SHARED_TRIGRAMS));
+        long[] ranked = new long[total];
+        int kept = 0;
         for (int i = 0; i < total; i++) {
             int n = i < touchedCount ? touched[i] : overflow.get(i - touchedCount);
+            if (shared[n] < minShared) {
+                continue;
+            }
             double dice = 2.0 * shared[n] / (q + nameGrams[n]);
             // rank by Dice, highest first; the name index rides in the low bits
-            ranked[i] = ((long) ((1.0 - dice) * 1_000_000) << 32) | n;
+            ranked[kept++] = ((long) ((1.0 - dice) * 1_000_000) << 32) | n;
         }
+        total = kept;
+        ranked = Arrays.copyOf(ranked, kept);
         for (int i = 0; i < touchedCount; i++) {
             shared[touched[i]] = 0;
         }
@@ -194,7 +204,8 @@ public final class ScreeningIndex {
         return chosen;
     }
 
-    private Scored score(String[] tokens, String key, String sortedKey, int candidate, Map<String, Double> memo) {
+    private Scored score(String[] tokens, String key, String sortedKey, int candidate, Map<String, Double> memo,
+                         double minScore) {
         String[] other = nameTokens[candidate];
         if (key.equals(nameKey[candidate])) {
             return new Scored(candidate, 1.0, 1, 1, 1, 1, true);
@@ -209,7 +220,7 @@ public final class ScreeningIndex {
         String joined = key.replace(" ", "");
         int longer = Math.max(joined.length(), nameJoined[candidate].length());
         double bound = 1.0 - (double) Math.abs(joined.length() - nameJoined[candidate].length()) / longer;
-        double whole = bound <= tokenSet ? 0 : Math.max(
+        double whole = bound <= tokenSet || bound < minScore ? 0 : Math.max(
                 EditDistance.similarity(sortedKey.replace(" ", ""), nameSortedJoined[candidate]),
                 EditDistance.similarity(joined, nameJoined[candidate]));
         double score = Math.max(0, Math.min(1, Math.max(tokenSet, whole)));

@@ -25,7 +25,7 @@ class OrganizationQueries {
         return organizations.findById(query.organizationId()).map(o -> new OrganizationView(o.organizationId(), o.name(),
                 o.headquartersCountry(),
                 owners.findByOrganizationIdOrderByOwnerOrganizationId(o.organizationId()).stream()
-                        .map(s -> new OwnerStake(s.ownerOrganizationId(), s.percent())).toList(),
+                        .map(s -> new OwnerStake(s.ownerOrganizationId(), s.percent().stripTrailingZeros())).toList(),
                 o.unsupportedRegionShare(), o.restricted(), o.controlPaths(), o.version()));
     }
 }
