@@ -52,6 +52,18 @@ public final class NameNormalizer {
             Map.entry('є', "ye"), Map.entry('ґ', "g"), Map.entry('ў', "u"));
 
 
+    /**
+     * The words of legal forms spelled out ("Public Joint Stock Company", "Obshchestvo s Ogranichennoy …"). They are
+     * kept, since dropping a phrase only works while its words stay in order, but they weigh little in a comparison
+     * ({@link #isWeak}): present on both sides or missing on one, they hardly move the score.
+     */
+    private static final Set<String> WEAK_WORDS = weakWords(List.of(
+            "open joint stock", "closed joint stock", "public joint stock", "private joint stock", "joint stock",
+            "limited liability", "obshchestvo s ogranichennoy otvetstvennostyu",
+            "obshchestvo s ogranichennoi otvetstvennostiu", "otkrytoe aktsionernoe obshchestvo",
+            "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "aktsionernoe obshchestvo",
+            "sociedad anonima", "societe anonyme", "sociedade anonima", "s de rl de cv", "sa de cv"));
+
     /** Long legal-form words, also recognised with one typo ("Limitde", "Corpoation"). */
     private static final List<String> LONG_LEGAL_FORMS = LEGAL_FORMS.stream().filter(w -> w.length() >= 6).sorted().toList();
 
@@ -65,6 +77,19 @@ public final class NameNormalizer {
             }
         }
         return kept.isEmpty() ? all : kept;
+    }
+
+    /** A word of a spelled-out legal form: it says what kind of company, not which. */
+    public boolean isWeak(String token) {
+        return WEAK_WORDS.contains(token);
+    }
+
+    private static Set<String> weakWords(List<String> phrases) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String phrase : phrases) {
+            words.addAll(foldedTokens(phrase));
+        }
+        return Set.copyOf(words);
     }
 
     private static boolean isLegalForm(String token) {

@@ -37,6 +37,8 @@ public final class ScreeningIndex {
 
     static final int CANDIDATES = 200;
     static final double MIN_SHARED_TRIGRAMS = 0.4;
+    /** How much a word of a spelled-out legal form ("joint", "stock", "liability") counts against a rare word. */
+    static final double WEAK_WEIGHT = 0.1;
     static final double TOKEN_MATCH = 0.88;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
@@ -291,7 +293,8 @@ public final class ScreeningIndex {
 
     private double weight(String token) {
         int frequency = tokenFrequency.getOrDefault(token, 0);
-        return Math.log(1.0 + (double) names / (1 + frequency));
+        double idf = Math.log(1.0 + (double) names / (1 + frequency));
+        return normalizer.isWeak(token) ? idf * WEAK_WEIGHT : idf;
     }
 
     private ScreeningMatch toMatch(ListEntry entry, Scored scored, String[] tokens, String screened, String country) {

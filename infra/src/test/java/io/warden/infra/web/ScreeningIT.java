@@ -115,7 +115,7 @@ class ScreeningIT extends ExportControlTestSupport {
         importFixture();
 
         ApiClient.Response check = alice.post("/api/v1/screening/check",
-                Map.of("name", "Kalinov Precision Instruments JSC", "country", "RU"));
+                Map.of("name", "Kalinov Precizion Instruments JSC", "country", "RU"));
 
         assertThat(check.status()).as(check.toString()).isEqualTo(200);
         assertThat(check.json().get("matches").get(0).get("entryId").asString()).isEqualTo("SDN:fx-003");
