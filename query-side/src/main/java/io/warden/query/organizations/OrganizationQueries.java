@@ -25,7 +25,13 @@ class OrganizationQueries {
         return organizations.findById(query.organizationId()).map(o -> new OrganizationView(o.organizationId(), o.name(),
                 o.headquartersCountry(),
                 owners.findByOrganizationIdOrderByOwnerOrganizationId(o.organizationId()).stream()
-                        .map(s -> new OwnerStake(s.ownerOrganizationId(), s.percent().stripTrailingZeros())).toList(),
+                        .map(s -> new OwnerStake(s.ownerOrganizationId(), plain(s.percent()))).toList(),
                 o.unsupportedRegionShare(), o.restricted(), o.controlPaths(), o.version()));
+    }
+
+    /** 40.0000 from the numeric column is shown as 40, and 12.5000 as 12.5 (never as 4E+1). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal percent) {
+        java.math.BigDecimal stripped = percent.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
