@@ -45,7 +45,8 @@ public class ScreeningListImporter {
                 ScreeningLists.CONSOLIDATED, importId, source, parsed.entries(), parsed.rejected(), parsed.checksum()))
                 .andMetaData(metaData));
         screening.invalidate();
-        return new Imported(importId, result.status(), parsed.entries().size(), parsed.rejected(), parsed.checksum(),
-                result.version());
+        // with an Idempotency-Key a retry gets the first import's id back, and nothing is imported twice
+        return new Imported(result.resourceId(), result.status(), parsed.entries().size(), parsed.rejected(),
+                parsed.checksum(), result.version());
     }
 }

@@ -39,6 +39,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,14 +90,34 @@ public class ScreeningController {
             + "every account is re-screened in the background (202)")
     public ResponseEntity<ImportAnswer> importList(@RequestPart("file") MultipartFile file) throws IOException {
         HttpServletRequest request = CommandSender.currentRequest();
-        Map<String, Object> metaData = commands.actorMetaData(request);
+        Map<String, Object> metaData = new HashMap<>(commands.actorMetaData(request));
         String source = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
+        // a retry with the same Idempotency-Key and the same file answers the first import again
+        commands.idempotencyKey(request).ifPresent(key -> {
+            metaData.put(IdempotencyInterceptor.KEY, key);
+            metaData.put(IdempotencyInterceptor.REQUEST_HASH, commands.requestHash(request,
+                    Map.of("file", source, "sha256", sha256(file))));
+        });
         try (InputStream in = file.getInputStream()) {
             ScreeningListImporter.Imported imported = importer.importList(in, source, metaData);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ImportAnswer(imported.importId(),
                     imported.status(), imported.rows(), imported.rejected().size(), imported.rejected(),
                     imported.checksum()));
+        }
+    }
+
+    private static String sha256(MultipartFile file) {
+        try (InputStream in = file.getInputStream()) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("could not read the uploaded file", e);
         }
     }
 

@@ -20,6 +20,10 @@ abstract class ExportControlTestSupport extends ApiTestSupport {
 
     /** Uploads {@code content} as the multipart part {@code file}, as {@code curl -F file=@…} does. */
     ApiClient.Response upload(String user, String path, String filename, byte[] content) {
+        return upload(user, path, filename, content, null);
+    }
+
+    ApiClient.Response upload(String user, String path, String filename, byte[] content, String idempotencyKey) {
         String boundary = "warden-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -28,9 +32,13 @@ abstract class ExportControlTestSupport extends ApiTestSupport {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return send(user, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(user, request);
     }
 
     ApiClient.Response put(String user, String path, Object body) {

@@ -69,6 +69,23 @@ class ScreeningIT extends ExportControlTestSupport {
     }
 
     @Test
+    void a_retried_upload_with_the_same_idempotency_key_imports_once() throws Exception {
+        String key = newId("key");
+        ApiClient.Response first = upload("erin", "/api/v1/admin/screening/lists", "list.csv", fixtureList(), key);
+        long imports = rowCount("screening_import");
+
+        ApiClient.Response retry = upload("erin", "/api/v1/admin/screening/lists", "list.csv", fixtureList(), key);
+        ApiClient.Response otherFile = upload("erin", "/api/v1/admin/screening/lists", "list.csv",
+                (new String(fixtureList(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.text("importId")).isEqualTo(first.text("importId"));
+        assertThat(rowCount("screening_import")).isEqualTo(imports);
+        assertProblem(otherFile, 422);
+    }
+
+    @Test
     void a_file_that_is_not_a_list_is_refused_and_nothing_changes() {
         long before = storedEventsInTotal();
 
