@@ -25,8 +25,10 @@ class DashboardIT extends ApiTestSupport {
     void the_dashboard_counts_a_scripted_scenario_exactly() {
         ReportingScenario s = new ReportingScenario(alice, dave, bob);
         s.register("d-a1", "Lumen Analytics", "SG", "FREE");
-        s.register("d-a2", "Pearl River Compute", "CN", "FREE");
-        s.register("d-a3", "Neva Systems", "RU", "PRO");
+        // not in unsupported regions: registering there records an automatic EXPORT_CONTROL violation (ScreeningIT
+        // covers that), which would make these figures depend on the export-control processor's timing
+        s.register("d-a2", "Pearl River Compute", "AE", "FREE");
+        s.register("d-a3", "Neva Systems", "TR", "PRO");
         s.register("d-a4", "Lumen Analytics", "SG", "PRO");
         s.register("d-a5", "Quiet Co", "US", "FREE");
         s.register("d-a6", "Loud Co", "US", "FREE");
@@ -75,7 +77,7 @@ class DashboardIT extends ApiTestSupport {
                 "DISTILLATION", 3L, "UNSUPPORTED_REGION", 1L, "RESTRICTED_PARTY", 1L, "ACCOUNT_FARMING", 1L));
         assertThat(counts(d.get("violationsByPolicy")).keySet()).first().isEqualTo("DISTILLATION");
         assertThat(counts(d.get("violationsByCountry"))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "SG", 3L, "CN", 1L, "RU", 1L, "US", 1L));
+                "SG", 3L, "AE", 1L, "TR", 1L, "US", 1L));
         assertThat(counts(d.get("openCasesByTier"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "T1_TRIAGE", 2L, "T2_INVESTIGATION", 1L, "T3_LEGAL", 0L, "T4_EXTERNAL_REFERRAL", 0L));
         assertThat(counts(d.get("openCasesBySeverity"))).containsExactlyInAnyOrderEntriesOf(Map.of(
