@@ -113,8 +113,8 @@ public class ProcessorOperations implements DisposableBean {
                         select processing_group, sequence_identifier, sequence_index, payload_type, event_identifier,
                                type, aggregate_identifier, sequence_number, cause_type, cause_message, enqueued_at,
                                last_touched
-                        from dead_letter_entry""" + where + """
-                         order by processing_group, sequence_identifier, sequence_index limit ? offset ?""",
+                        from dead_letter_entry""" + where
+                        + " order by processing_group, sequence_identifier, sequence_index limit ? offset ?",
                 (rs, i) -> new DeadLetterSummary(rs.getString("processing_group"), rs.getString("sequence_identifier"),
                         rs.getLong("sequence_index"), simpleName(rs.getString("payload_type")),
                         rs.getString("event_identifier"), rs.getString("type"), rs.getString("aggregate_identifier"),
@@ -160,13 +160,12 @@ public class ProcessorOperations implements DisposableBean {
                     .map(OptionalLong::getAsLong)
                     .min(Long::compare)
                     .orElse(null);
-            boolean segmentReplaying = claimed.stream().anyMatch(EventTrackerStatus::isReplaying);
+            boolean segmentReplaying = claimed.stream().anyMatch(ProcessorOperations::behindItsReset);
             boolean error = streaming.isError() || claimed.stream().anyMatch(EventTrackerStatus::isErrorState);
             String errorMessage = claimed.stream().filter(EventTrackerStatus::isErrorState)
                     .map(s -> s.getError() == null ? "error" : s.getError().toString()).findFirst().orElse(null);
             boolean allClaimed = totalSegments > 0 && claimed.size() >= totalSegments;
-            if (replayRequested.contains(name) && streaming.isRunning() && allClaimed && !segmentReplaying
-                    && claimed.stream().noneMatch(s -> s.getTrackingToken() instanceof org.axonframework.eventhandling.ReplayToken)) {
+            if (replayRequested.contains(name) && streaming.isRunning() && allClaimed && !segmentReplaying) {
                 replayRequested.remove(name);
             }
             boolean replaying = replayRequested.contains(name) || segmentReplaying;
@@ -178,6 +177,20 @@ public class ProcessorOperations implements DisposableBean {
         String type = processor instanceof SubscribingEventProcessor ? "subscribing" : processor.getClass().getSimpleName();
         return new ProcessorStatus(name, type, null, null, head, null, false, deadLetters, processor.isRunning(),
                 processor.isError(), null);
+    }
+
+    /**
+     * Whether a segment is still re-reading events it had handled before the reset. Axon's own
+     * {@link EventTrackerStatus#isReplaying()} stays true until the first event <em>after</em> the reset position
+     * arrives, which on a quiet system may be never; an operator wants to know whether the rebuild is done.
+     */
+    private static boolean behindItsReset(EventTrackerStatus status) {
+        OptionalLong reset = status.getResetPosition();
+        if (reset.isEmpty()) {
+            return false;
+        }
+        OptionalLong current = status.getCurrentPosition();
+        return current.isEmpty() || current.getAsLong() < reset.getAsLong();
     }
 
     private java.util.Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueue(String name) {
