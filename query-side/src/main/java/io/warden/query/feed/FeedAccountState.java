@@ -38,6 +38,10 @@ class FeedAccountState {
         this.accountId = accountId;
     }
 
+    String accountId() {
+        return accountId;
+    }
+
     void flag() {
         flagged = true;
     }
