@@ -81,6 +81,7 @@ public class ProcessorOperations implements DisposableBean {
             throw new ProcessorOperationRefusedException("Processor " + name + " does not support a replay (one of its"
                     + " handlers disallows it).");
         }
+        list(); // clears the flag of a replay that has finished since anyone last looked
         if (!replayRequested.add(name)) {
             throw new ProcessorOperationRefusedException("Processor " + name + " is already being replayed; wait until"
                     + " GET /api/v1/admin/processors shows it caught up.");
