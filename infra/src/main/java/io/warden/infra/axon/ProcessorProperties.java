@@ -30,8 +30,11 @@ public record ProcessorProperties(@DefaultValue("500") int batchSize,
 
     public ProcessorProperties {
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
-        if (batchSize < 1 || segments < 1 || threads < 1) {
-            throw new IllegalArgumentException("warden.processors batch-size, segments and threads must be at least 1");
+        // a value below 1 anywhere fails the start-up here rather than when the processor is first built
+        new Settings(batchSize, segments, threads, deadLetters);
+        for (Override o : overrides.values()) {
+            new Settings(o.batchSize() != null ? o.batchSize() : batchSize, o.segments() != null ? o.segments() : segments,
+                    o.threads() != null ? o.threads() : threads, true);
         }
     }
 
@@ -51,5 +54,10 @@ public record ProcessorProperties(@DefaultValue("500") int batchSize,
     }
 
     public record Settings(int batchSize, int segments, int threads, boolean deadLetters) {
+        public Settings {
+            if (batchSize < 1 || segments < 1 || threads < 1) {
+                throw new IllegalArgumentException("batch-size, segments and threads of a processor must be at least 1");
+            }
+        }
     }
 }

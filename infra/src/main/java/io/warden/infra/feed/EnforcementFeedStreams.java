@@ -9,6 +9,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -31,10 +33,11 @@ import java.util.concurrent.TimeUnit;
  * once per group and writes the new entries to each stream of the group. A stream that fell behind (a reconnect with
  * an old {@code Last-Event-ID}) catches up 1,000 entries a tick. An idle stream gets a heartbeat comment.
  * <p>
- * Streams end on timeout, on the client's disconnect (the next write fails) or at shutdown, and are forgotten then.
+ * Streams end on timeout, on the client's disconnect (noticed at the next write, a heartbeat at the latest) or when
+ * the application closes, and are forgotten then.
  */
 @Component
-public class EnforcementFeedStreams implements DisposableBean {
+public class EnforcementFeedStreams implements DisposableBean, ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EnforcementFeedStreams.class);
     private static final int CATCH_UP_PAGE = 1000;
@@ -99,6 +102,16 @@ public class EnforcementFeedStreams implements DisposableBean {
             // the read model may be replaying or the database briefly away; the next tick tries again
             log.warn("Enforcement feed poll failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Ends every stream as soon as the application starts to close: an open stream is an active request, and the web
+     * server's graceful shutdown would otherwise wait its full timeout for streams that never end by themselves.
+     * Clients reconnect (to another instance) with {@code Last-Event-ID}.
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        destroy();
     }
 
     @Override
