@@ -147,8 +147,17 @@ public class ProcessorOperations implements DisposableBean {
         return new RetryResult(name, sequences, succeeded, stillParked);
     }
 
+    /**
+     * Whether the processing group's read model is being rebuilt, for read endpoints that want to say so (a header,
+     * a 503 for a resource that is not back yet). Unknown names are not replaying.
+     */
     public boolean isReplaying(String name) {
-        return list().stream().anyMatch(p -> p.name().equals(name) && p.replaying());
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (!(processor instanceof StreamingEventProcessor)) {
+            return false;
+        }
+        Long segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Long.class, name);
+        return status(processor, head(), segments == null ? 0 : segments, 0).replaying();
     }
 
     private ProcessorStatus status(EventProcessor processor, long head, long totalSegments, long deadLetters) {
