@@ -1,0 +1,125 @@
+package io.warden.query.feed;
+
+import io.warden.api.events.AccountBannedEvent;
+import io.warden.api.events.AccountFlaggedEvent;
+import io.warden.api.events.AccountReinstatedEvent;
+import io.warden.api.events.AccountRestrictedEvent;
+import io.warden.api.events.AccountSuspendedEvent;
+import io.warden.api.events.AccountUnflaggedEvent;
+import io.warden.api.events.RestrictionLiftedEvent;
+import io.warden.api.types.ActionKind;
+import io.warden.api.types.EnforcementDecisionType;
+import io.warden.api.types.RestrictionKind;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@code enforcement_feed}: every decision in force, numbered in the order this processor handles it. The
+ * processor runs as one segment (see {@code warden.processors.overrides.enforcement-feed}), so positions follow the
+ * event store's order and each account's status after a decision is computed from everything before it. Without
+ * dead letters: a failure halts the feed rather than letting a later decision overtake a parked one. A redelivered
+ * event (same event id) changes nothing.
+ */
+@Component
+@ProcessingGroup(EnforcementFeedProjection.PROCESSING_GROUP)
+class EnforcementFeedProjection {
+
+    static final String PROCESSING_GROUP = "enforcement-feed";
+
+    private final FeedEntryRepository feed;
+    private final FeedAccountStateRepository accounts;
+
+    EnforcementFeedProjection(FeedEntryRepository feed, FeedAccountStateRepository accounts) {
+        this.feed = feed;
+        this.accounts = accounts;
+    }
+
+    @EventHandler
+    void on(AccountFlaggedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.FLAGGED, null, ActionKind.FLAG, null, null, null,
+                FeedAccountState::flag);
+    }
+
+    @EventHandler
+    void on(AccountUnflaggedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.UNFLAGGED, null, ActionKind.FLAG, null, null, null,
+                FeedAccountState::unflag);
+    }
+
+    @EventHandler
+    void on(AccountRestrictedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.RESTRICTED, event.restrictionId(),
+                ActionKind.RESTRICT, event.kind(), event.expiresAt(), null, state -> state.restrict(event.restrictionId()));
+    }
+
+    @EventHandler
+    void on(RestrictionLiftedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.RESTRICTION_LIFTED, event.restrictionId(),
+                ActionKind.RESTRICT, event.kind(), null, null, state -> state.liftRestriction(event.restrictionId()));
+    }
+
+    @EventHandler
+    void on(AccountSuspendedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.SUSPENDED, event.actionId(),
+                ActionKind.SUSPEND, null, null, null, state -> state.suspend(event.actionId()));
+    }
+
+    @EventHandler
+    void on(AccountBannedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        record(eventId, token, at, event.accountId(), EnforcementDecisionType.BANNED, event.actionId(),
+                ActionKind.BAN, null, null, null, state -> state.ban(event.actionId()));
+    }
+
+    @EventHandler
+    void on(AccountReinstatedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant at) {
+        if (feed.existsByEventId(eventId)) {
+            return;
+        }
+        FeedAccountState state = stateOf(event.accountId());
+        List<String> ended = event.endedActionIds();
+        ActionKind endedKind = ended.stream().anyMatch(state::isBan) ? ActionKind.BAN
+                : ended.stream().anyMatch(state::isSuspension) ? ActionKind.SUSPEND : null;
+        String actionId = ended.isEmpty() ? null : ended.get(0);
+        state.reinstate(ended);
+        append(eventId, token, at, event.accountId(), EnforcementDecisionType.REINSTATED, actionId, endedKind, state,
+                null, null, ended);
+    }
+
+    private void record(String eventId, TrackingToken token, Instant at, String accountId, EnforcementDecisionType type,
+                        String actionId, ActionKind kind, RestrictionKind restrictionKind, Instant expiresAt,
+                        List<String> endedActionIds, Consumer<FeedAccountState> decision) {
+        if (feed.existsByEventId(eventId)) {
+            return;
+        }
+        FeedAccountState state = stateOf(accountId);
+        decision.accept(state);
+        append(eventId, token, at, accountId, type, actionId, kind, state, restrictionKind, expiresAt, endedActionIds);
+    }
+
+    private void append(String eventId, TrackingToken token, Instant at, String accountId, EnforcementDecisionType type,
+                        String actionId, ActionKind kind, FeedAccountState state, RestrictionKind restrictionKind,
+                        Instant expiresAt, List<String> endedActionIds) {
+        long globalIndex = token == null ? -1 : token.position().orElse(-1);
+        feed.save(new FeedEntry(feed.lastPosition() + 1, globalIndex, eventId, type, accountId, actionId, kind,
+                state.status(), at, restrictionKind, expiresAt, endedActionIds));
+    }
+
+    private FeedAccountState stateOf(String accountId) {
+        return accounts.findById(accountId).orElseGet(() -> accounts.save(new FeedAccountState(accountId)));
+    }
+
+    @ResetHandler
+    void reset() {
+        feed.deleteAllInBatch();
+        accounts.deleteAllInBatch();
+    }
+}
