@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,10 @@ public class ProcessorOperations implements DisposableBean {
     private final ExecutorService replays = Executors.newSingleThreadExecutor(new AxonThreadFactory("processor-replay"));
     /** Processors asked to replay whose replay tokens are not all claimed and caught up yet. */
     private final Set<String> replayRequested = ConcurrentHashMap.newKeySet();
+    /** Requested replays whose tokens have been reset: from here on, catching up means the rebuild is done. */
+    private final Set<String> replayReset = ConcurrentHashMap.newKeySet();
+    /** Replays finished since this instance started, per processor: evidence that a requested rebuild really ran. */
+    private final Map<String, AtomicLong> replaysCompleted = new ConcurrentHashMap<>();
 
     public ProcessorOperations(EventProcessingConfiguration processing, TransactionManager transactions, JdbcTemplate jdbc) {
         this.processing = processing;
@@ -92,6 +97,7 @@ public class ProcessorOperations implements DisposableBean {
                 streaming.shutdownAsync().get(2, TimeUnit.MINUTES);
                 deadLetterQueue(name).ifPresent(queue -> transactions.executeInTransaction(queue::clear));
                 streaming.resetTokens();
+                replayReset.add(name);
                 log.info("Replaying processor {}: tokens reset, starting it", name);
             } catch (Exception e) {
                 log.error("Replay of processor {} failed; starting it from where it was", name, e);
@@ -175,17 +181,19 @@ public class ProcessorOperations implements DisposableBean {
             String errorMessage = claimed.stream().filter(EventTrackerStatus::isErrorState)
                     .map(s -> s.getError() == null ? "error" : s.getError().toString()).findFirst().orElse(null);
             boolean allClaimed = totalSegments > 0 && claimed.size() >= totalSegments;
-            if (replayRequested.contains(name) && streaming.isRunning() && allClaimed && !segmentReplaying) {
-                replayRequested.remove(name);
+            // a requested replay is done only once its reset has happened (a queued one still runs on its old tokens)
+            if (replayReset.contains(name) && streaming.isRunning() && allClaimed && !segmentReplaying
+                    && replayReset.remove(name) && replayRequested.remove(name)) {
+                replaysCompleted.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
             }
             boolean replaying = replayRequested.contains(name) || segmentReplaying;
             long lag = head - (position == null ? 0 : position);
             return new ProcessorStatus(name, processor instanceof PooledStreamingEventProcessor ? "pooled-streaming" : "tracking",
                     new ProcessorStatus.Segments(claimed.size(), totalSegments), position, head, Math.max(lag, 0),
-                    replaying, deadLetters, streaming.isRunning(), error, errorMessage);
+                    replaying, replaysCompleted(name), deadLetters, streaming.isRunning(), error, errorMessage);
         }
         String type = processor instanceof SubscribingEventProcessor ? "subscribing" : processor.getClass().getSimpleName();
-        return new ProcessorStatus(name, type, null, null, head, null, false, deadLetters, processor.isRunning(),
+        return new ProcessorStatus(name, type, null, null, head, null, false, 0, deadLetters, processor.isRunning(),
                 processor.isError(), null);
     }
 
@@ -201,6 +209,11 @@ public class ProcessorOperations implements DisposableBean {
         }
         OptionalLong current = status.getCurrentPosition();
         return current.isEmpty() || current.getAsLong() < reset.getAsLong();
+    }
+
+    private long replaysCompleted(String name) {
+        AtomicLong count = replaysCompleted.get(name);
+        return count == null ? 0 : count.get();
     }
 
     private java.util.Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueue(String name) {

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lag         {@code head - position}: events not yet handled (events no handler of the processor wants count
  *                    too, until the processor has read past them)
  * @param replaying   true from a replay request until every segment has caught up with where it was
+ * @param replaysCompleted replays of this processor that have finished since this instance started
  * @param deadLetters events parked in the dead-letter queue
  * @param error       a segment failed and is retrying with back-off ({@code errorMessage} says why)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProcessorStatus(String name, String type, Segments segments, Long position, long head, Long lag,
-                              boolean replaying, long deadLetters, boolean running, boolean error, String errorMessage) {
+                              boolean replaying, long replaysCompleted, long deadLetters, boolean running, boolean error, String errorMessage) {
 
     public record Segments(long claimed, long total) {
     }

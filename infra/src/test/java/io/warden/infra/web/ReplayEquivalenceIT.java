@@ -41,9 +41,10 @@ class ReplayEquivalenceIT extends ApiTestSupport {
         }
         Processors.awaitAllCaughtUp(erin);
 
+        // whether a token is still a ReplayToken once caught up depends on gaps and later events; the count does not
         for (String processor : processors) {
-            assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ? and token_type like '%ReplayToken'",
-                    Long.class, processor)).as(processor + " was reset (its tokens are replay tokens)").isPositive();
+            assertThat(Processors.one(erin, processor).get("replaysCompleted").asLong())
+                    .as(processor + " was replayed").isEqualTo(1);
         }
         assertThat(checksums()).isEqualTo(before);
     }
