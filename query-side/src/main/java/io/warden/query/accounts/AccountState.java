@@ -30,6 +30,7 @@ import io.warden.api.types.ReinstatementCause;
 import io.warden.api.types.RestrictionKind;
 import io.warden.api.types.Tier;
 import io.warden.query.support.FlagIds;
+import io.warden.query.support.FoldedState;
 import io.warden.query.support.StoredHistory;
 
 import java.time.Instant;
@@ -50,7 +51,7 @@ import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
  * by aggregate id); the state never depends on events of other aggregates.
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, creatorVisibility = NONE)
-final class AccountState {
+final class AccountState implements FoldedState {
 
     private String accountId;
     private String organization;
@@ -79,7 +80,8 @@ final class AccountState {
      *
      * @return false when the event had been applied before and nothing changed
      */
-    boolean apply(StoredHistory.Step step) {
+    @Override
+    public boolean apply(StoredHistory.Step step) {
         if (step.sequence() <= version) {
             return false;
         }
@@ -154,7 +156,8 @@ final class AccountState {
         return accountId != null;
     }
 
-    long version() {
+    @Override
+    public long version() {
         return version;
     }
 

@@ -15,6 +15,7 @@ import io.warden.api.types.CaseCategory;
 import io.warden.api.types.CaseStatus;
 import io.warden.api.types.CaseTier;
 import io.warden.api.types.Severity;
+import io.warden.query.support.FoldedState;
 import io.warden.query.support.StoredHistory;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
  * linked them, so a state of version N shows exactly the links of events up to N.
  */
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE, creatorVisibility = NONE)
-final class CaseState {
+final class CaseState implements FoldedState {
 
     private String caseId;
     private String title;
@@ -53,7 +54,8 @@ final class CaseState {
     }
 
     /** Applies one event of this case; false when it had been applied before and nothing changed. */
-    boolean apply(StoredHistory.Step step) {
+    @Override
+    public boolean apply(StoredHistory.Step step) {
         if (step.sequence() <= version) {
             return false;
         }
@@ -98,7 +100,8 @@ final class CaseState {
         return caseId != null;
     }
 
-    long version() {
+    @Override
+    public long version() {
         return version;
     }
 

@@ -4,27 +4,20 @@ import io.warden.api.types.CaseCategory;
 import io.warden.api.types.CaseStatus;
 import io.warden.api.types.CaseTier;
 import io.warden.api.types.Severity;
-import io.warden.query.support.StateJson;
-import io.warden.query.support.StoredHistory;
+import io.warden.query.support.StateDocumentEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** One row of {@code case_view}: the columns lists filter by, and the whole {@link CaseState} as JSON. */
 @Entity
 @Table(name = "case_view")
-class CaseViewEntry implements Persistable<String> {
+class CaseViewEntry extends StateDocumentEntry<CaseState> {
 
     @Id
     @Column(name = "case_id")
@@ -49,17 +42,6 @@ class CaseViewEntry implements Persistable<String> {
     private Instant openedAt;
     @Column(name = "linked_count", nullable = false)
     private long linkedCount;
-    @Column(name = "version", nullable = false)
-    private long version;
-    @Column(name = "state", nullable = false)
-    private String state;
-
-    @Transient
-    private CaseState parsed;
-    @Transient
-    private boolean isNew;
-    @Transient
-    private boolean documentStale;
 
     protected CaseViewEntry() {
     }
@@ -67,30 +49,17 @@ class CaseViewEntry implements Persistable<String> {
     static CaseViewEntry startFor(String caseId) {
         CaseViewEntry entry = new CaseViewEntry();
         entry.caseId = caseId;
-        entry.parsed = new CaseState();
-        entry.isNew = true;
-        entry.refresh();
+        entry.start(new CaseState());
         return entry;
     }
 
-    /** Applies one event of the case; false when it had been applied before. */
-    boolean apply(StoredHistory.Step step) {
-        if (!state().apply(step)) {
-            return false;
-        }
-        refresh();
-        return true;
+    @Override
+    protected Class<CaseState> stateType() {
+        return CaseState.class;
     }
 
-    CaseState state() {
-        if (parsed == null) {
-            parsed = StateJson.read(state, CaseState.class);
-        }
-        return parsed;
-    }
-
-    private void refresh() {
-        CaseState s = parsed;
+    @Override
+    protected void copyColumns(CaseState s) {
         title = s.title();
         category = s.category();
         severity = s.severity();
@@ -99,37 +68,10 @@ class CaseViewEntry implements Persistable<String> {
         assignee = s.assignee();
         openedAt = s.openedAt();
         linkedCount = s.linkedCount();
-        version = s.version();
-        documentStale = true;
-    }
-
-    /**
-     * The JSON document is written once per flush, not once per event: an account that receives thousands of
-     * events in one batch (a bulk intake of violations) would otherwise be serialised thousands of times. The
-     * version column changes with every applied event, so the row is always dirty when the document is stale.
-     */
-    @PrePersist
-    @PreUpdate
-    void writeDocument() {
-        if (documentStale) {
-            state = StateJson.write(parsed);
-            documentStale = false;
-        }
     }
 
     @Override
     public String getId() {
         return caseId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
     }
 }
