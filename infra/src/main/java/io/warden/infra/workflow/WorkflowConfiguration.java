@@ -19,6 +19,8 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Persistent deadlines (Axon's {@link DbSchedulerDeadlineManager} on db-scheduler's {@code scheduled_tasks}, V2),
@@ -71,7 +74,8 @@ public class WorkflowConfiguration {
     @Bean
     DeadlineManager deadlineManager(Scheduler deadlineScheduler, org.axonframework.config.Configuration configuration,
                                     Serializer serializer, TransactionManager transactionManager,
-                                    DbSchedulerDeadlineManagerSupplier supplier) {
+                                    DbSchedulerDeadlineManagerSupplier supplier,
+                                    List<CorrelationDataProvider> correlationDataProviders) {
         DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -80,6 +84,8 @@ public class WorkflowConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+        // the events a deadline handler applies inherit the deadline's actor and correlation, as a command's do
+        manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         supplier.set(manager);
         return manager;
     }
