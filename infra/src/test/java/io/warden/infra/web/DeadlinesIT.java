@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "warden.sla.critical=3s",
         "warden.approvals.expire-after=3s",
-        "warden.deadlines.polling-interval=500ms"})
+        "warden.deadlines.polling-interval=500ms",
+        "warden.rules.enabled=true"})
 class DeadlinesIT extends ApiTestSupport {
 
     static void eventually(String what, BooleanSupplier condition) {
@@ -105,6 +106,8 @@ class DeadlinesIT extends ApiTestSupport {
         long version = storedEvents(account) - 1;
         ApiClient.Response view = carol.get("/api/v1/accounts/" + account + "?minVersion=" + version);
         assertThat(view.json().get("pendingApprovals")).isEmpty();
+        assertThat(bob.get("/api/v1/approvals?status=EXPIRED&size=500").body()).contains(actionId);
+        assertThat(bob.get("/api/v1/approvals?status=PENDING&size=500").body()).doesNotContain(actionId);
     }
 
     @Test
