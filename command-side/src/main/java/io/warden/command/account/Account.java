@@ -11,6 +11,7 @@ import io.warden.api.events.AccountUnflaggedEvent;
 import io.warden.api.events.AppealDecidedEvent;
 import io.warden.api.events.AppealFiledEvent;
 import io.warden.api.events.EnforcementApprovedEvent;
+import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
@@ -28,8 +29,12 @@ import io.warden.command.common.CommandResult;
 import io.warden.command.common.InvalidCommandException;
 import io.warden.command.common.Require;
 import io.warden.command.common.UnknownResourceException;
+import io.warden.command.deadline.DeadlineIds;
+import io.warden.command.deadline.Deadlines;
 import io.warden.command.lookup.CommandSideLookups;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -195,7 +200,8 @@ class Account {
 
     @CommandHandler
     CommandResult handle(SuspendAccountCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
-                         Clock clock, FourEyesPolicy fourEyes, CommandSideLookups lookups) {
+                         Clock clock, FourEyesPolicy fourEyes, CommandSideLookups lookups,
+                         DeadlineManager deadlineManager, DeadlineIds deadlineIds) {
         String by = Require.actor(actor);
         String actionId = Require.text(command.actionId(), "actionId");
         if (ban != null) {
@@ -215,6 +221,7 @@ class Account {
         if (fourEyes.requiresApproval(ActionKind.SUSPEND, tier)) {
             apply(new EnforcementProposedEvent(accountId, actionId, ActionKind.SUSPEND, command.reason(),
                     command.grounds(), by, clock.instant().plus(fourEyes.proposalLifetime())));
+            scheduleExpiry(actionId, new Deadlines(deadlineManager, deadlineIds));
             return CommandResult.pending(actionId, version());
         }
         apply(new AccountSuspendedEvent(accountId, actionId, command.reason(), command.grounds(), by, null));
@@ -223,7 +230,8 @@ class Account {
 
     @CommandHandler
     CommandResult handle(BanAccountCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
-                         Clock clock, FourEyesPolicy fourEyes, CommandSideLookups lookups) {
+                         Clock clock, FourEyesPolicy fourEyes, CommandSideLookups lookups,
+                         DeadlineManager deadlineManager, DeadlineIds deadlineIds) {
         String by = Require.actor(actor);
         String actionId = Require.text(command.actionId(), "actionId");
         if (ban != null) {
@@ -237,12 +245,14 @@ class Account {
         GROUNDS.requireSound(accountId, ActionKind.BAN, command.grounds(), violationIds, lookups);
         apply(new EnforcementProposedEvent(accountId, actionId, ActionKind.BAN, command.reason(), command.grounds(),
                 by, clock.instant().plus(fourEyes.proposalLifetime())));
+        scheduleExpiry(actionId, new Deadlines(deadlineManager, deadlineIds));
         return CommandResult.pending(actionId, version());
     }
 
     @CommandHandler
     CommandResult handle(ApproveEnforcementCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
-                         Clock clock, FourEyesPolicy fourEyes) {
+                         Clock clock, FourEyesPolicy fourEyes, DeadlineManager deadlineManager,
+                         DeadlineIds deadlineIds) {
         String approver = Require.actor(actor);
         Proposal proposal = decidableProposal(command.actionId(), approver, "approve", clock, fourEyes);
         switch (proposal.kind()) {
@@ -274,17 +284,51 @@ class Account {
             apply(new AccountBannedEvent(accountId, proposal.actionId(), proposal.reason(), proposal.grounds(),
                     proposal.proposedBy(), approver));
         }
+        new Deadlines(deadlineManager, deadlineIds).cancel(ProposalExpiry.key(proposal.actionId()), ProposalExpiry.DEADLINE);
         return changed(proposal.actionId());
     }
 
     @CommandHandler
     CommandResult handle(RejectEnforcementCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
-                         Clock clock, FourEyesPolicy fourEyes) {
+                         Clock clock, FourEyesPolicy fourEyes, DeadlineManager deadlineManager,
+                         DeadlineIds deadlineIds) {
         String rejecter = Require.actor(actor);
         Proposal proposal = decidableProposal(command.actionId(), rejecter, "reject", clock, fourEyes);
         apply(new EnforcementRejectedEvent(accountId, proposal.actionId(), proposal.kind(), proposal.proposedBy(),
                 rejecter, command.comment()));
+        new Deadlines(deadlineManager, deadlineIds).cancel(ProposalExpiry.key(proposal.actionId()), ProposalExpiry.DEADLINE);
         return changed(proposal.actionId());
+    }
+
+    // ---- proposal expiry and rule flags
+
+    private void scheduleExpiry(String actionId, Deadlines deadlines) {
+        Proposal proposal = pendingProposals.get(actionId);
+        deadlines.schedule(ProposalExpiry.key(actionId), ProposalExpiry.DEADLINE, proposal.expiresAt(),
+                new ProposalExpiry(accountId, actionId, proposal.expiresAt()));
+    }
+
+    /** Approval and rejection cancel the deadline; one that fires all the same finds nothing pending and records nothing. */
+    @DeadlineHandler(deadlineName = ProposalExpiry.DEADLINE)
+    void on(ProposalExpiry expiry, DeadlineIds deadlineIds) {
+        deadlineIds.forget(ProposalExpiry.key(expiry.actionId()));
+        Proposal proposal = pendingProposals.get(expiry.actionId());
+        if (proposal == null) {
+            return;
+        }
+        apply(new EnforcementExpiredEvent(accountId, proposal.actionId(), proposal.kind(), proposal.proposedBy(),
+                proposal.expiresAt()));
+    }
+
+    @CommandHandler
+    CommandResult handle(FlagAccountByRuleCommand command) {
+        if (flagged || ban != null) {
+            return unchanged(accountId);
+        }
+        List<String> cited = command.violationIds() == null ? List.of() : List.copyOf(command.violationIds());
+        GROUNDS.requireRecorded(accountId, cited, violationIds);
+        apply(new AccountFlaggedEvent(accountId, Require.text(command.rule(), "rule"), cited));
+        return changed(accountId);
     }
 
     @CommandHandler
@@ -466,6 +510,12 @@ class Account {
     void on(EnforcementRejectedEvent event) {
         pendingProposals.remove(event.actionId());
         closedProposals.put(event.actionId(), ApprovalStatus.REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementExpiredEvent event) {
+        pendingProposals.remove(event.actionId());
+        closedProposals.put(event.actionId(), ApprovalStatus.EXPIRED);
     }
 
     @EventSourcingHandler

@@ -2,6 +2,9 @@ package io.warden.command.cases;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
+import io.warden.api.events.CaseFirstEnforcedEvent;
+import io.warden.api.events.CaseReferredExternallyEvent;
+import io.warden.api.events.CaseSlaBreachedEvent;
 import io.warden.api.events.CaseAssignedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
 import io.warden.api.events.CaseNoteAddedEvent;
@@ -15,8 +18,12 @@ import io.warden.api.types.WardenMetaData;
 import io.warden.command.common.CommandRefusedException;
 import io.warden.command.common.CommandResult;
 import io.warden.command.common.Require;
+import io.warden.command.deadline.DeadlineIds;
+import io.warden.command.deadline.Deadlines;
 import io.warden.command.lookup.CommandSideLookups;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,6 +32,8 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +66,8 @@ class Case {
     private CaseTier tier;
     private String assignee;
     private Set<String> linkedAccountIds = new HashSet<>();
+    private boolean firstEnforced;
+    private boolean slaBreached;
 
     Case() {
         // for Axon and Jackson
@@ -65,7 +76,8 @@ class Case {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CommandResult handle(OpenCaseCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
-                         CommandSideLookups lookups) {
+                         CommandSideLookups lookups, Clock clock, CaseSlaPolicy sla, DeadlineManager deadlineManager,
+                         DeadlineIds deadlineIds) {
         String openedBy = Require.actor(actor);
         String id = Require.text(command.caseId(), "caseId");
         Require.text(command.title(), "title");
@@ -76,6 +88,7 @@ class Case {
                 : LINKING.toLink(id, command.accountIds(), Set.of(), lookups);
         apply(new CaseOpenedEvent(id, command.title(), command.category(), command.severity(), command.summary(),
                 CaseTier.T1_TRIAGE, openedBy));
+        startSla(id, command.severity(), clock.instant(), sla, new Deadlines(deadlineManager, deadlineIds));
         if (!accounts.isEmpty()) {
             apply(new AccountsLinkedToCaseEvent(id, accounts, accounts.size()));
         }
@@ -105,11 +118,12 @@ class Case {
     }
 
     @CommandHandler
-    CommandResult handle(EscalateCaseCommand command) {
+    CommandResult handle(EscalateCaseCommand command, ReferralLookups referrals) {
         requireNotResolved("escalate it");
         CaseTier target = Require.present(command.tier(), "tier");
         ESCALATION.requireUpward(caseId, tier, target);
         apply(new CaseEscalatedEvent(caseId, tier, target, command.reason()));
+        referIfExternal(target, command.reason(), referrals);
         return changed(caseId);
     }
 
@@ -123,7 +137,8 @@ class Case {
     }
 
     @CommandHandler
-    CommandResult handle(ResolveCaseCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor) {
+    CommandResult handle(ResolveCaseCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
+                         DeadlineManager deadlineManager, DeadlineIds deadlineIds) {
         String resolvedBy = Require.actor(actor);
         if (status == CaseStatus.RESOLVED) {
             throw new CommandRefusedException("Case " + caseId + " is already resolved; a resolution is final, so add "
@@ -131,7 +146,47 @@ class Case {
         }
         Require.present(command.outcome(), "outcome");
         apply(new CaseResolvedEvent(caseId, command.outcome(), command.summary(), resolvedBy));
+        new Deadlines(deadlineManager, deadlineIds).cancel(CaseSlaPolicy.key(caseId), CaseSlaPolicy.DEADLINE);
         return changed(caseId);
+    }
+
+    // ---- SLA, first enforcement and external referral
+
+    private static void startSla(String caseId, Severity severity, Instant openedAt, CaseSlaPolicy sla,
+                                 Deadlines deadlines) {
+        Instant deadline = sla.deadlineFor(severity, openedAt);
+        deadlines.schedule(CaseSlaPolicy.key(caseId), CaseSlaPolicy.DEADLINE, deadline,
+                new CaseSlaDeadline(caseId, severity, deadline, openedAt));
+    }
+
+    /** Only the first enforcement citing the case matters to it: it ends the SLA. Any later one is a no-op. */
+    @CommandHandler
+    CommandResult handle(RecordCaseEnforcementCommand command, DeadlineManager deadlineManager,
+                         DeadlineIds deadlineIds) {
+        if (firstEnforced || status == CaseStatus.RESOLVED) {
+            return unchanged(caseId);
+        }
+        apply(new CaseFirstEnforcedEvent(caseId, command.accountId(), command.actionId(), command.kind()));
+        new Deadlines(deadlineManager, deadlineIds).cancel(CaseSlaPolicy.key(caseId), CaseSlaPolicy.DEADLINE);
+        return changed(caseId);
+    }
+
+    /** The deadline is cancelled when the SLA is met, but a cancellation racing the deadline must not breach it. */
+    @DeadlineHandler(deadlineName = CaseSlaPolicy.DEADLINE)
+    void on(CaseSlaDeadline deadline, DeadlineIds deadlineIds) {
+        deadlineIds.forget(CaseSlaPolicy.key(caseId));
+        if (firstEnforced || slaBreached || status == CaseStatus.RESOLVED) {
+            return;
+        }
+        apply(new CaseSlaBreachedEvent(caseId, deadline.severity(), deadline.deadline(), deadline.openedAt()));
+    }
+
+    /** Escalation goes up only, so a case reaches T4 once and has one referral, named after the case. */
+    private void referIfExternal(CaseTier target, String reason, ReferralLookups referrals) {
+        if (target == CaseTier.T4_EXTERNAL_REFERRAL) {
+            apply(new CaseReferredExternallyEvent(caseId, "referral-" + caseId, reason,
+                    referrals.exportControlViolationsOfCase(caseId)));
+        }
     }
 
     private void requireNotResolved(String whatWasAsked) {
@@ -183,5 +238,15 @@ class Case {
     @EventSourcingHandler
     void on(CaseResolvedEvent event) {
         status = CaseStatus.RESOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseFirstEnforcedEvent event) {
+        firstEnforced = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseSlaBreachedEvent event) {
+        slaBreached = true;
     }
 }

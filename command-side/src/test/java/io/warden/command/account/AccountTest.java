@@ -29,6 +29,7 @@ import io.warden.command.common.CommandResult;
 import io.warden.command.common.InvalidCommandException;
 import io.warden.command.common.UnknownResourceException;
 import io.warden.command.support.InMemoryCommandSideLookups;
+import io.warden.command.support.InMemoryDeadlineIds;
 import io.warden.command.support.MutableClock;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -69,6 +70,7 @@ class AccountTest {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(FourEyesPolicy.withDefaults());
         fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(new InMemoryDeadlineIds());
     }
 
     // ---- events and metadata used as history

@@ -15,6 +15,9 @@ import io.warden.command.common.CommandRefusedException;
 import io.warden.command.common.CommandResult;
 import io.warden.command.common.InvalidCommandException;
 import io.warden.command.support.InMemoryCommandSideLookups;
+import io.warden.command.support.InMemoryDeadlineIds;
+import io.warden.command.support.InMemoryReferralLookups;
+import io.warden.command.support.MutableClock;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -41,8 +44,13 @@ class CaseTest {
     @BeforeEach
     void setUp() {
         lookups = new InMemoryCommandSideLookups().withRegistered("acc-1", "acc-2", "acc-3");
-        fixture = new AggregateTestFixture<>(Case.class);
+        AggregateTestFixture<Case> aggregateFixture = new AggregateTestFixture<>(Case.class);
+        fixture = aggregateFixture;
         fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(new MutableClock(aggregateFixture.currentTime()));
+        fixture.registerInjectableResource(CaseSlaPolicy.withDefaults());
+        fixture.registerInjectableResource(new InMemoryDeadlineIds());
+        fixture.registerInjectableResource(new InMemoryReferralLookups(lookups));
     }
 
     private static Map<String, ?> by(String actor) {

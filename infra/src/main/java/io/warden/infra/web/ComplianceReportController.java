@@ -59,7 +59,7 @@ public class ComplianceReportController {
     static final List<String> CSV_COLUMNS = List.of("violation_id", "account_id", "organization", "organization_id",
             "country", "category", "policy", "severity", "detected_at", "action_id", "action_kind", "action_cited_as",
             "action_taken_at", "action_taken_by", "action_approved_by", "action_case_id", "action_ended_at",
-            "account_case_ids");
+            "account_case_ids", "referral_id");
     private static final int PAGE = 1000;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
@@ -169,6 +169,7 @@ public class ComplianceReportController {
             List<Object> line = new ArrayList<>(violation);
             line.addAll(Arrays.asList(null, null, null, null, null, null, null, null));
             line.add(cases);
+            line.add(row.referralId());
             csv.printRecord(line);
             return;
         }
@@ -177,6 +178,7 @@ public class ComplianceReportController {
             line.addAll(Arrays.asList(action.actionId(), action.kind(), action.citedAs(), action.takenAt(),
                     action.takenBy(), action.approvedBy(), action.caseId(), action.endedAt()));
             line.add(cases);
+            line.add(row.referralId());
             csv.printRecord(line);
         }
     }

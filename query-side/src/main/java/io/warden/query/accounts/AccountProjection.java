@@ -11,6 +11,7 @@ import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.AppealDecidedEvent;
 import io.warden.api.events.AppealFiledEvent;
 import io.warden.api.events.EnforcementApprovedEvent;
+import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
@@ -93,6 +94,11 @@ class AccountProjection {
 
     @EventHandler
     void on(EnforcementRejectedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(EnforcementExpiredEvent event, DomainEventMessage<?> message) {
         apply(message);
     }
 

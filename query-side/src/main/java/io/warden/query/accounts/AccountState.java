@@ -12,6 +12,7 @@ import io.warden.api.events.AccountUnflaggedEvent;
 import io.warden.api.events.AppealDecidedEvent;
 import io.warden.api.events.AppealFiledEvent;
 import io.warden.api.events.EnforcementApprovedEvent;
+import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
@@ -121,6 +122,8 @@ final class AccountState implements FoldedState {
         } else if (event instanceof EnforcementApprovedEvent e) {
             pending.removeIf(p -> p.actionId().equals(e.actionId()));
         } else if (event instanceof EnforcementRejectedEvent e) {
+            pending.removeIf(p -> p.actionId().equals(e.actionId()));
+        } else if (event instanceof EnforcementExpiredEvent e) {
             pending.removeIf(p -> p.actionId().equals(e.actionId()));
         } else if (event instanceof AccountSuspendedEvent e) {
             pending.removeIf(p -> p.actionId().equals(e.actionId()));

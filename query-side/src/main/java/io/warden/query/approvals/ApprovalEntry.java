@@ -74,6 +74,11 @@ class ApprovalEntry {
         decide(ApprovalStatus.REJECTED, rejecter, at, comment);
     }
 
+    /** Recorded by the expiry deadline; before it fires, {@link #toSummary} already shows EXPIRED by time. */
+    void expire(Instant at) {
+        decide(ApprovalStatus.EXPIRED, null, at, null);
+    }
+
     private void decide(ApprovalStatus outcome, String by, Instant at, String comment) {
         if (status != ApprovalStatus.PENDING) {
             return;

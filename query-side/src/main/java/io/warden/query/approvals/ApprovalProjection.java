@@ -1,6 +1,7 @@
 package io.warden.query.approvals;
 
 import io.warden.api.events.EnforcementApprovedEvent;
+import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -41,6 +42,11 @@ class ApprovalProjection {
     @EventHandler
     void on(EnforcementRejectedEvent event, @Timestamp Instant at) {
         approvals.findById(event.actionId()).ifPresent(entry -> entry.reject(event.rejectedBy(), at, event.comment()));
+    }
+
+    @EventHandler
+    void on(EnforcementExpiredEvent event) {
+        approvals.findById(event.actionId()).ifPresent(entry -> entry.expire(event.expiredAt()));
     }
 
     @ResetHandler

@@ -31,7 +31,7 @@ class ApprovalQueries {
                 ? approvals.findAll(request)
                 : switch (query.status()) {
                     case PENDING -> approvals.findByStatusAndExpiresAtAfter(io.warden.api.types.ApprovalStatus.PENDING, now, request);
-                    case EXPIRED -> approvals.findByStatusAndExpiresAtLessThanEqual(io.warden.api.types.ApprovalStatus.PENDING, now, request);
+                    case EXPIRED -> approvals.findExpired(now, request);
                     default -> approvals.findByStatus(query.status(), request);
                 };
         return new ApprovalPage(found.map(e -> e.toSummary(now)).getContent(), query.page(), query.size(), found.getTotalElements());

@@ -3,6 +3,9 @@ package io.warden.query.cases;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.CaseAssignedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
+import io.warden.api.events.CaseFirstEnforcedEvent;
+import io.warden.api.events.CaseReferredExternallyEvent;
+import io.warden.api.events.CaseSlaBreachedEvent;
 import io.warden.api.events.CaseNoteAddedEvent;
 import io.warden.api.events.CaseOpenedEvent;
 import io.warden.api.events.CaseResolvedEvent;
@@ -61,6 +64,21 @@ class CaseProjection {
 
     @EventHandler
     void on(CaseResolvedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseSlaBreachedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseFirstEnforcedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseReferredExternallyEvent event, DomainEventMessage<?> message) {
         apply(message);
     }
 

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.CaseAssignedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
+import io.warden.api.events.CaseFirstEnforcedEvent;
+import io.warden.api.events.CaseReferredExternallyEvent;
+import io.warden.api.events.CaseSlaBreachedEvent;
 import io.warden.api.events.CaseNoteAddedEvent;
 import io.warden.api.events.CaseOpenedEvent;
 import io.warden.api.events.CaseResolvedEvent;
 import io.warden.api.queries.CaseEscalation;
 import io.warden.api.queries.CaseNote;
+import io.warden.api.queries.CaseReferral;
 import io.warden.api.queries.CaseResolution;
 import io.warden.api.queries.CaseView;
 import io.warden.api.types.CaseCategory;
@@ -49,6 +53,9 @@ final class CaseState implements FoldedState {
     private List<CaseNote> notes = new ArrayList<>();
     private List<CaseEscalation> escalations = new ArrayList<>();
     private CaseResolution resolution;
+    private Instant slaBreachedAt;
+    private Instant firstEnforcedAt;
+    private CaseReferral referral;
 
     CaseState() {
     }
@@ -85,6 +92,12 @@ final class CaseState implements FoldedState {
         } else if (event instanceof CaseResolvedEvent e) {
             status = CaseStatus.RESOLVED;
             resolution = new CaseResolution(e.outcome(), e.summary(), e.resolvedBy(), step.at());
+        } else if (event instanceof CaseSlaBreachedEvent e) {
+            slaBreachedAt = e.deadline();
+        } else if (event instanceof CaseFirstEnforcedEvent) {
+            firstEnforcedAt = step.at();
+        } else if (event instanceof CaseReferredExternallyEvent e) {
+            referral = new CaseReferral(e.referralId(), step.at(), step.actor(), e.violations().size());
         }
         // any other case event is not shown, but still counts towards the version
         return true;
@@ -93,7 +106,7 @@ final class CaseState implements FoldedState {
     CaseView toView(List<String> linkedPage, int page, int size, Instant asOf) {
         return new CaseView(caseId, title, category, severity, status, tier, assignee, summary, openedBy, openedAt,
                 version, asOf, linkedCount, linkedPage, page, size, List.copyOf(notes), List.copyOf(escalations),
-                resolution);
+                resolution, slaBreachedAt, firstEnforcedAt, referral);
     }
 
     boolean exists() {

@@ -75,7 +75,9 @@ class ComplianceReportQueries {
         args.add(query.limit());
         List<ComplianceReportRow> rows = jdbc.query("""
                 select v.*, (select array_agg(l.case_id order by l.case_id) from report_case_link l
-                             where l.account_id = v.account_id) as case_ids
+                             where l.account_id = v.account_id) as case_ids,
+                       (select min(r.referral_id) from report_referred_violation r
+                        where r.account_id = v.account_id and r.violation_id = v.violation_id) as referral_id
                 from report_violation v
                 where %s
                 order by v.detected_at, v.violation_id, v.account_id
@@ -84,7 +86,7 @@ class ComplianceReportQueries {
                 rs.getString("organization_id"), rs.getString("country"),
                 ViolationCategory.valueOf(rs.getString("category")), rs.getString("policy"),
                 Severity.valueOf(rs.getString("severity")), instant(rs, "detected_at"), new ArrayList<>(),
-                strings(rs.getArray("case_ids"))), args.toArray());
+                strings(rs.getArray("case_ids")), rs.getString("referral_id")), args.toArray());
         if (rows.isEmpty()) {
             return new ComplianceReportPage(List.of(), null);
         }

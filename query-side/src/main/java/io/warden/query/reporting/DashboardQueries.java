@@ -78,14 +78,19 @@ class DashboardQueries {
             bySeverity.put(s, new DashboardView.SlaBreachCount(0, 0));
             durations.put(s, sla.of(s).toString());
         }
-        // a case's SLA ends at its first enforcement citing it or its resolution, whichever came first
+        // a case's SLA ends at its first enforcement citing it or its resolution, whichever came first; a recorded
+        // CaseSlaBreachedEvent counts as a breach whatever the durations are now, and the durations cover cases whose
+        // deadline has passed but not yet fired
         jdbc.query("""
                 select c.severity,
                        count(*) filter (where c.resolved_at is null and e.first_enforced_at is null
-                                         and c.opened_at + d.allowed < ?) as open_past_deadline,
-                       count(*) filter (where least(c.resolved_at, e.first_enforced_at) > c.opened_at + d.allowed) as met_late
+                                         and (b.case_id is not null or c.opened_at + d.allowed < ?)) as open_past_deadline,
+                       count(*) filter (where least(c.resolved_at, e.first_enforced_at) is not null
+                                         and (b.case_id is not null
+                                              or least(c.resolved_at, e.first_enforced_at) > c.opened_at + d.allowed)) as met_late
                 from report_case c
                 left join report_case_enforcement e on e.case_id = c.case_id
+                left join report_case_sla_breach b on b.case_id = c.case_id
                 cross join lateral (select (case c.severity when 'CRITICAL' then ? when 'HIGH' then ? when 'MEDIUM' then ?
                                             else ? end) * interval '1 millisecond' as allowed) d
                 group by c.severity""", rs -> {

@@ -10,6 +10,8 @@ import io.warden.api.events.AccountUnflaggedEvent;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.CaseEscalatedEvent;
 import io.warden.api.events.CaseOpenedEvent;
+import io.warden.api.events.CaseReferredExternallyEvent;
+import io.warden.api.events.CaseSlaBreachedEvent;
 import io.warden.api.events.CaseResolvedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
 import io.warden.api.events.ViolationRecordedEvent;
@@ -240,6 +242,17 @@ class ReportingProjection {
             }
             c.resolve(at, event.outcome().name());
         });
+    }
+
+    /** Written at once, not through the batch: one idempotent row that no other handler of the batch reads. */
+    @EventHandler
+    void on(CaseSlaBreachedEvent event) {
+        store.slaBreached(event.caseId(), event.severity().name(), event.deadline());
+    }
+
+    @EventHandler
+    void on(CaseReferredExternallyEvent event, @Timestamp Instant at) {
+        store.referred(event.caseId(), event.referralId(), at, event.violations());
     }
 
     private void changeCase(String caseId, long sequence, BiConsumer<ReportingBatch, CaseFacts> change) {

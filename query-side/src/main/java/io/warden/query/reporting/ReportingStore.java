@@ -1,11 +1,13 @@
 package io.warden.query.reporting;
 
+import io.warden.api.types.ReferredViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -182,10 +184,31 @@ class ReportingStore {
         }
     }
 
+    /** Idempotent: a redelivered breach is the same row. */
+    void slaBreached(String caseId, String severity, Instant deadline) {
+        jdbc.update("""
+                insert into report_case_sla_breach (case_id, severity, deadline) values (?, ?, ?)
+                on conflict do nothing""", caseId, severity, Timestamp.from(deadline));
+    }
+
+    /** Idempotent: a redelivered referral writes the same rows. One statement for all its violations. */
+    void referred(String caseId, String referralId, Instant at, List<ReferredViolation> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                insert into report_referred_violation (account_id, violation_id, referral_id, case_id, referred_at)
+                select a, v, ?, ?, ? from unnest(?::varchar[], ?::varchar[]) as t(a, v)
+                on conflict do nothing""", referralId, caseId, Timestamp.from(at),
+                violations.stream().map(ReferredViolation::accountId).toArray(String[]::new),
+                violations.stream().map(ReferredViolation::violationId).toArray(String[]::new));
+    }
+
     void clear() {
         jdbc.execute("""
                 truncate report_account, report_case, report_case_enforcement, report_case_link, report_violation,
-                    report_action, report_action_violation, report_counter, report_actions_per_day""");
+                    report_action, report_action_violation, report_counter, report_actions_per_day,
+                    report_case_sla_breach, report_referred_violation""");
     }
 
     static OffsetDateTime at(Instant instant) {

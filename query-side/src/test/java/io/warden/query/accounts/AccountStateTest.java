@@ -7,6 +7,7 @@ import io.warden.api.events.AccountReinstatedEvent;
 import io.warden.api.events.AccountRestrictedEvent;
 import io.warden.api.events.AccountSuspendedEvent;
 import io.warden.api.events.AccountUnflaggedEvent;
+import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
@@ -101,6 +102,19 @@ class AccountStateTest {
         apply(new EnforcementRejectedEvent("a-1", "p-1", ActionKind.BAN, "alice", "bob", "weak"));
         assertThat(state.toView(List.of(), List.of(), T0, null).pendingApprovals()).isEmpty();
         assertThat(state.toView(List.of(), List.of(), T0, null).actions()).isEmpty();
+    }
+
+    @Test
+    void an_expired_proposal_leaves_the_pending_approvals_at_once_and_moves_the_version() {
+        history();
+        apply(new EnforcementProposedEvent("a-1", "p-1", ActionKind.BAN, "campaign", V1, "alice", T0.plus(Duration.ofHours(72))));
+        long before = state.version();
+
+        apply(new EnforcementExpiredEvent("a-1", "p-1", ActionKind.BAN, "alice", T0.plus(Duration.ofHours(72))));
+
+        // the event removes it even when asked for an instant before its expiry time
+        assertThat(state.toView(List.of(), List.of(), T0, null).pendingApprovals()).isEmpty();
+        assertThat(state.version()).isEqualTo(before + 1);
     }
 
     @Test

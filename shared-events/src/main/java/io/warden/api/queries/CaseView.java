@@ -12,7 +12,9 @@ import java.util.List;
  * A case with its history. A campaign may link tens of thousands of accounts, so the view carries their count and
  * one page of their ids ({@code linkedAccountIds}, in linking order, page {@code linkedAccountsPage} of size
  * {@code linkedAccountsSize}); {@code GET /accounts?caseId=} lists them with their state. {@code asOf} is set when
- * the view was reconstructed for a past instant.
+ * the view was reconstructed for a past instant. {@code slaBreachedAt} is when its SLA deadline passed with no
+ * enforcement or resolution (null otherwise), {@code firstEnforcedAt} when an action citing it was first taken, and
+ * {@code referral} its external referral (null unless escalated to T4_EXTERNAL_REFERRAL).
  */
 public record CaseView(
         String caseId,
@@ -33,5 +35,8 @@ public record CaseView(
         int linkedAccountsSize,
         List<CaseNote> notes,
         List<CaseEscalation> escalations,
-        CaseResolution resolution) {
+        CaseResolution resolution,
+        Instant slaBreachedAt,
+        Instant firstEnforcedAt,
+        CaseReferral referral) {
 }

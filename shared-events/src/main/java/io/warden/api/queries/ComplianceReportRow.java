@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One violation of the report with what was done about it. {@code country} and {@code organization} are the
- * account's at registration; {@code caseIds} are every case the account is linked to.
+ * account's at registration; {@code caseIds} are every case the account is linked to; {@code referralId} is the
+ * external referral the violation was attached to (a case escalated to T4_EXTERNAL_REFERRAL), null when none.
  */
 public record ComplianceReportRow(
         String violationId,
@@ -22,7 +23,8 @@ public record ComplianceReportRow(
         Severity severity,
         Instant detectedAt,
         List<ReportedAction> actions,
-        List<String> caseIds) {
+        List<String> caseIds,
+        String referralId) {
 
     /**
      * An action taken on the violation: one that cites it ({@code citedAs} VIOLATION), or one on its account that

@@ -1,0 +1,41 @@
+package io.warden.infra.workflow;
+
+import io.warden.api.types.WardenMetaData;
+import io.warden.command.account.FlagAccountByRuleCommand;
+import io.warden.command.rules.RuleCommands;
+import io.warden.command.rules.RuleDecision;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sends a rule's flag on the rule processor's own thread, so the command joins the processor's transaction: the
+ * flag and the rule state that decided it commit together or not at all. The command never refuses (a flagged or
+ * banned account makes it a no-op), so it cannot roll back the batch for a business reason.
+ */
+class GatewayRuleCommands implements RuleCommands {
+
+    private final CommandGateway gateway;
+
+    GatewayRuleCommands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void flag(RuleDecision decision, String correlationId, String causationId) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(WardenMetaData.ACTOR, ACTOR);
+        metaData.put(WardenMetaData.ACTOR_ROLES, "SYSTEM");
+        if (correlationId != null) {
+            metaData.put(WardenMetaData.CORRELATION_ID, correlationId);
+        }
+        if (causationId != null) {
+            metaData.put(WardenMetaData.CAUSATION_ID, causationId);
+        }
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new FlagAccountByRuleCommand(decision.accountId(), decision.rule(), decision.violationIds()))
+                .andMetaData(metaData));
+    }
+}
