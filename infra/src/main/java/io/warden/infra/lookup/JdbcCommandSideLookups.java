@@ -1,6 +1,8 @@
 package io.warden.infra.lookup;
 
+import io.warden.api.types.ActionKind;
 import io.warden.command.lookup.CommandSideLookups;
+import io.warden.command.lookup.TakedownRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Array;
@@ -9,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,6 +82,48 @@ public class JdbcCommandSideLookups implements CommandSideLookups {
     public void ownedByAccount(String actionOrAppealId, String accountId) {
         jdbc.update("insert into lookup_resource_owner (resource_id, account_id) values (?, ?) on conflict do nothing",
                 actionOrAppealId, accountId);
+    }
+
+    /** Keyset paging on the primary key (case_id, account_id): each chunk of a takedown is one index range scan. */
+    @Override
+    public List<String> accountsLinkedToCase(String caseId, String afterAccountId, int limit) {
+        return jdbc.queryForList("""
+                        select account_id from lookup_case_account
+                        where case_id = ? and account_id > ?
+                        order by account_id
+                        limit ?
+                        """, String.class, caseId, afterAccountId == null ? "" : afterAccountId, limit);
+    }
+
+    @Override
+    public long linkedAccountCount(String caseId) {
+        Long count = jdbc.queryForObject("select count(*) from lookup_case_account where case_id = ?", Long.class, caseId);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<TakedownRecord> takedown(String enforcementId) {
+        return jdbc.query("""
+                        select enforcement_id, case_id, action, requested_by, approved_by, started
+                        from lookup_takedown where enforcement_id = ?
+                        """,
+                (row, n) -> new TakedownRecord(row.getString(1), row.getString(2), ActionKind.valueOf(row.getString(3)),
+                        row.getString(4), row.getString(5), row.getBoolean(6)),
+                enforcementId).stream().findFirst();
+    }
+
+    @Override
+    public void takedownRequested(String enforcementId, String caseId, ActionKind action, String requestedBy) {
+        jdbc.update("""
+                insert into lookup_takedown (enforcement_id, case_id, action, requested_by, started)
+                values (?, ?, ?, ?, false) on conflict do nothing
+                """, enforcementId, caseId, action.name(), requestedBy);
+    }
+
+    @Override
+    public void takedownStarted(String enforcementId, String approvedBy) {
+        jdbc.update("update lookup_takedown set started = true, approved_by = ? where enforcement_id = ?",
+                approvedBy, enforcementId);
     }
 
     private static PreparedStatement withIds(Connection connection, String sql, int parameterIndex,
