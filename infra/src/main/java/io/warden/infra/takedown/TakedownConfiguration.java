@@ -26,7 +26,7 @@ public class TakedownConfiguration {
         return new TakedownPolicy(properties.approvalThreshold(), properties.chunkSize(), properties.parallelism());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
+    @Bean(destroyMethod = "shutdown")
     ExecutorService takedownExecutor(TakedownPolicy policy) {
         AtomicInteger threads = new AtomicInteger();
         return Executors.newFixedThreadPool(policy.parallelism(), task -> {
