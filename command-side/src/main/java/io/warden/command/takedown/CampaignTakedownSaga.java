@@ -8,6 +8,7 @@ import io.warden.api.events.CaseEnforcementRequestedEvent;
 import io.warden.api.events.CaseEnforcementStartedEvent;
 import io.warden.api.types.ActionKind;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -25,11 +26,15 @@ import static com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE;
  * ids) and the case refuses to count a chunk twice (the cursor it starts from no longer matches).
  * <p>
  * A takedown that needs approval is requested, waits (nothing happens until its start), and ends here if rejected.
+ * A step that fails as a whole (the database, a shutdown) must not be logged and skipped, or the takedown would
+ * wait for a progress event that never comes: its processor's errors propagate and the step is retried.
  */
 @Saga
+@ProcessingGroup(CampaignTakedownSaga.PROCESSING_GROUP)
 @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)
 public class CampaignTakedownSaga {
 
+    public static final String PROCESSING_GROUP = "campaign-takedown";
     private static final String ASSOCIATION = "enforcementId";
 
     private String caseId;

@@ -2,7 +2,10 @@ package io.warden.infra.takedown;
 
 import io.warden.command.cases.TakedownPolicy;
 import io.warden.command.lookup.CommandSideLookups;
+import io.warden.command.takedown.CampaignTakedownSaga;
 import io.warden.command.takedown.TakedownChunks;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,6 +42,18 @@ public class TakedownConfiguration {
     @Bean
     TakedownChunks takedownChunks(CommandSideLookups lookups, TakedownPolicy policy, ExecutorService takedownExecutor) {
         return new TakedownChunks(lookups, policy, takedownExecutor);
+    }
+
+    /**
+     * A failed step rolls back (saga state, token and recorded progress together) and is retried, instead of Axon's
+     * default of logging the error and moving on, which would leave the takedown RUNNING with no next step.
+     */
+    @Bean
+    ConfigurerModule takedownStepsAreRetried() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(CampaignTakedownSaga.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(CampaignTakedownSaga.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 
     /**
