@@ -325,6 +325,9 @@ class Case {
     void on(CaseEnforcementCompletedEvent event) {
         takedown = null;
         closedTakedowns.put(event.enforcementId(), "COMPLETED");
-        status = CaseStatus.OPEN;
+        // a case resolved while its takedown ran stays resolved
+        if (status == CaseStatus.ENFORCING) {
+            status = CaseStatus.OPEN;
+        }
     }
 }

@@ -172,4 +172,21 @@ class CaseTakedownTest {
                 .when(new RequestCaseEnforcementCommand(CASE, "td-2", ActionKind.RESTRICT, "again"), by("alice"))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void a_case_resolved_while_its_takedown_ran_stays_resolved_after_completion() {
+        fixture.given(opened(), linked("a"), requested(ActionKind.SUSPEND, 1, false), started(ActionKind.SUSPEND, 1, null),
+                        new CaseResolvedEvent(CASE, CaseOutcome.ACTION_TAKEN, "done", "alice"),
+                        new CaseEnforcementCompletedEvent(CASE, TD, ActionKind.SUSPEND, 1, 1, 0, 0))
+                .when(new AssignCaseCommand(CASE, "bob"))
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("is resolved"));
+    }
+
+    @Test
+    void a_running_takedown_is_recorded_as_enforcing_and_completion_opens_the_case_again() {
+        fixture.given(opened(), linked("a"), requested(ActionKind.SUSPEND, 1, false), started(ActionKind.SUSPEND, 1, null))
+                .when(new RecordTakedownProgressCommand(CASE, TD, null, "a", 1, 0, 0, List.of(), List.of(), true))
+                .expectResultMessagePayload(CommandResult.changed(TD, 5, "OPEN"));
+    }
 }
