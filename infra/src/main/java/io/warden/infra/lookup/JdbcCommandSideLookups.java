@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link CommandSideLookups} on the command side's own tables (migration V3). Runs on the connection of the current
@@ -23,6 +25,8 @@ import java.util.Set;
 public class JdbcCommandSideLookups implements CommandSideLookups {
 
     private final JdbcTemplate jdbc;
+    /** Started takedowns never change again, so every account of one reads its row once per instance, not per account. */
+    private final Map<String, TakedownRecord> startedTakedowns = new ConcurrentHashMap<>();
 
     public JdbcCommandSideLookups(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -103,13 +107,19 @@ public class JdbcCommandSideLookups implements CommandSideLookups {
 
     @Override
     public Optional<TakedownRecord> takedown(String enforcementId) {
-        return jdbc.query("""
+        TakedownRecord started = startedTakedowns.get(enforcementId);
+        if (started != null) {
+            return Optional.of(started);
+        }
+        Optional<TakedownRecord> found = jdbc.query("""
                         select enforcement_id, case_id, action, requested_by, approved_by, started
                         from lookup_takedown where enforcement_id = ?
                         """,
                 (row, n) -> new TakedownRecord(row.getString(1), row.getString(2), ActionKind.valueOf(row.getString(3)),
                         row.getString(4), row.getString(5), row.getBoolean(6)),
                 enforcementId).stream().findFirst();
+        found.filter(TakedownRecord::started).ifPresent(t -> startedTakedowns.put(enforcementId, t));
+        return found;
     }
 
     @Override

@@ -28,12 +28,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Measures (asserts nothing) a takedown of the seed incident's size: 24,000 accounts suspended, until the takedown
  * view says COMPLETED and the account view shows every account suspended. Run by hand:
- * {@code ./mvnw -B -q verify -pl infra -Dtest=NONE -Dit.test=TakedownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -q verify -pl infra -Dtest=NONE -Dit.test=TakedownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (environment: {@code TAKEDOWN_ACCOUNTS}, {@code TAKEDOWN_PARALLELISM}, {@code TAKEDOWN_CHUNK_SIZE}).
  */
-@TestPropertySource(properties = "warden.takedown.approval-threshold=1000000")
+@TestPropertySource(properties = {"warden.takedown.approval-threshold=1000000",
+        "warden.takedown.parallelism=${TAKEDOWN_PARALLELISM:4}", "warden.takedown.chunk-size=${TAKEDOWN_CHUNK_SIZE:500}"})
 class TakedownBenchmark extends IntegrationTest {
 
-    private static final int ACCOUNTS = Integer.getInteger("takedown.accounts", 24_000);
+    private static final int ACCOUNTS = Integer.parseInt(System.getenv().getOrDefault("TAKEDOWN_ACCOUNTS", "24000"));
     private static final MetaData ALICE = MetaData.with(WardenMetaData.ACTOR, "alice");
 
     @Autowired
@@ -69,8 +71,8 @@ class TakedownBenchmark extends IntegrationTest {
                         && jdbc.queryForObject("select count(*) from account_view where status = 'SUSPENDED'",
                         Long.class) == ACCOUNTS);
         long consistent = System.nanoTime();
-        System.out.printf("TAKEDOWN BENCHMARK: %d accounts, completed on the write side in %.1f s, read models "
-                        + "consistent in %.1f s%n", ACCOUNTS, (commandsDone - start) / 1e9, (consistent - start) / 1e9);
+        System.out.printf("TAKEDOWN BENCHMARK: %d accounts (parallelism %s), completed on the write side in %.1f s, read models "
+                        + "consistent in %.1f s%n", ACCOUNTS, System.getenv().getOrDefault("TAKEDOWN_PARALLELISM", "4"), (commandsDone - start) / 1e9, (consistent - start) / 1e9);
     }
 
     private void send(Object command) {
