@@ -29,10 +29,11 @@ import static org.awaitility.Awaitility.await;
  * Measures (asserts nothing) a takedown of the seed incident's size: 24,000 accounts suspended, until the takedown
  * view says COMPLETED and the account view shows every account suspended. Run by hand:
  * {@code ./mvnw -B -q verify -pl infra -Dtest=NONE -Dit.test=TakedownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (environment: {@code TAKEDOWN_ACCOUNTS}, {@code TAKEDOWN_PARALLELISM}, {@code TAKEDOWN_CHUNK_SIZE}).
+ * (environment: {@code TAKEDOWN_ACCOUNTS}, {@code TAKEDOWN_PARALLELISM}, {@code TAKEDOWN_CHUNK_SIZE}, {@code TAKEDOWN_CACHE} for {@code warden.cache.aggregates}).
  */
 @TestPropertySource(properties = {"warden.takedown.approval-threshold=1000000",
-        "warden.takedown.parallelism=${TAKEDOWN_PARALLELISM:4}", "warden.takedown.chunk-size=${TAKEDOWN_CHUNK_SIZE:500}"})
+        "warden.takedown.parallelism=${TAKEDOWN_PARALLELISM:4}", "warden.takedown.chunk-size=${TAKEDOWN_CHUNK_SIZE:500}",
+        "warden.cache.aggregates=${TAKEDOWN_CACHE:10000}"})
 class TakedownBenchmark extends IntegrationTest {
 
     private static final int ACCOUNTS = Integer.parseInt(System.getenv().getOrDefault("TAKEDOWN_ACCOUNTS", "24000"));
