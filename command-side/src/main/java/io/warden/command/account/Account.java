@@ -10,6 +10,7 @@ import io.warden.api.events.AccountSuspendedEvent;
 import io.warden.api.events.AccountUnflaggedEvent;
 import io.warden.api.events.AppealDecidedEvent;
 import io.warden.api.events.AppealFiledEvent;
+import io.warden.api.events.CampaignActionSkippedEvent;
 import io.warden.api.events.EnforcementApprovedEvent;
 import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
@@ -20,6 +21,7 @@ import io.warden.api.types.AccountStatus;
 import io.warden.api.types.ActionKind;
 import io.warden.api.types.AppealOutcome;
 import io.warden.api.types.ApprovalStatus;
+import io.warden.api.types.EnforcementGrounds;
 import io.warden.api.types.ReinstatementCause;
 import io.warden.api.types.RestrictionKind;
 import io.warden.api.types.Tier;
@@ -32,6 +34,7 @@ import io.warden.command.common.UnknownResourceException;
 import io.warden.command.deadline.DeadlineIds;
 import io.warden.command.deadline.Deadlines;
 import io.warden.command.lookup.CommandSideLookups;
+import io.warden.command.lookup.TakedownRecord;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -89,6 +92,10 @@ class Account {
     private Map<String, ApprovalStatus> closedProposals = new HashMap<>();
     private OpenAppeal openAppeal;
     private Set<String> decidedAppealIds = new HashSet<>();
+    /** Suspensions and bans that ended (reinstatement, overturned appeal): a takedown must not impose them again. */
+    private Set<String> endedActionIds = new HashSet<>();
+    /** Takedowns that skipped this account, with the reason, so a resumed takedown answers the same. */
+    private Map<String, String> campaignSkips = new HashMap<>();
 
     Account() {
         // for Axon and Jackson
@@ -346,6 +353,107 @@ class Account {
         return changed(accountId);
     }
 
+    // ---- campaign takedown: one account's part, sent by the takedown saga
+
+    /**
+     * Applies a takedown's action directly, citing the case. Where four eyes are needed (a ban, an ENTERPRISE
+     * suspension) the takedown's own approval stands for them: its approver, checked against the started takedown
+     * and against the requester, becomes the action's {@code approvedBy}. An unapproved takedown leaves such a
+     * suspension to a per-account proposal, as a single suspension would.
+     */
+    @CommandHandler
+    CampaignActionResult handle(ApplyCampaignActionCommand command, Clock clock, FourEyesPolicy fourEyes,
+                                CommandSideLookups lookups) {
+        String enforcementId = Require.text(command.enforcementId(), "enforcementId");
+        String actionId = CampaignActions.actionId(enforcementId, accountId);
+        CampaignActionResult earlier = earlierOutcome(enforcementId, actionId);
+        if (earlier != null) {
+            return earlier;
+        }
+        requireFromTakedown(command, lookups);
+        ActionKind action = command.action();
+        EnforcementGrounds grounds = EnforcementGrounds.ofCase(command.caseId());
+        GROUNDS.requireSound(accountId, action, grounds, violationIds, lookups);
+        String skip = campaignSkipReason(action, clock.instant());
+        if (skip != null) {
+            apply(new CampaignActionSkippedEvent(accountId, command.caseId(), enforcementId, action, skip));
+            return new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.SKIPPED, skip, false);
+        }
+        boolean needsFourEyes = fourEyes.requiresApproval(action, tier);
+        if (needsFourEyes && command.approvedBy() == null && action == ActionKind.SUSPEND) {
+            apply(new EnforcementProposedEvent(accountId, actionId, action, command.reason(), grounds,
+                    command.requestedBy(), clock.instant().plus(fourEyes.proposalLifetime())));
+            return new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.PROPOSED,
+                    "an ENTERPRISE suspension needs a second person; proposed as " + actionId, false);
+        }
+        if (needsFourEyes && !fourEyes.mayDecide(command.requestedBy(), command.approvedBy())) {
+            throw new CommandRefusedException("A " + action.name().toLowerCase() + " of account " + accountId
+                    + " needs a second person's approval, and takedown " + enforcementId + " has none");
+        }
+        switch (action) {
+            case RESTRICT -> apply(new AccountRestrictedEvent(accountId, actionId, RestrictionKind.MODEL_ACCESS,
+                    command.reason(), grounds, null));
+            case SUSPEND -> apply(new AccountSuspendedEvent(accountId, actionId, command.reason(), grounds,
+                    command.requestedBy(), needsFourEyes ? command.approvedBy() : null));
+            case BAN -> apply(new AccountBannedEvent(accountId, actionId, command.reason(), grounds,
+                    command.requestedBy(), command.approvedBy()));
+            case FLAG -> throw new InvalidCommandException("A takedown restricts, suspends or bans; it never flags");
+        }
+        return new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.APPLIED, null, false);
+    }
+
+    /** The outcome this account gave the takedown before, if it did: the action it took, its proposal, its skip. */
+    private CampaignActionResult earlierOutcome(String enforcementId, String actionId) {
+        String skipped = campaignSkips.get(enforcementId);
+        if (skipped != null) {
+            return new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.SKIPPED, skipped, true);
+        }
+        if (pendingProposals.containsKey(actionId) || closedProposals.containsKey(actionId)) {
+            return new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.PROPOSED,
+                    "an ENTERPRISE suspension needs a second person; proposed as " + actionId, true);
+        }
+        boolean taken = activeRestrictions.containsKey(actionId) || liftedRestrictionIds.contains(actionId)
+                || endedActionIds.contains(actionId)
+                || (suspension != null && suspension.actionId().equals(actionId))
+                || (ban != null && ban.actionId().equals(actionId));
+        return taken
+                ? new CampaignActionResult(accountId, actionId, CampaignActionResult.Outcome.APPLIED, null, true)
+                : null;
+    }
+
+    private void requireFromTakedown(ApplyCampaignActionCommand command, CommandSideLookups lookups) {
+        TakedownRecord takedown = lookups.takedown(command.enforcementId())
+                .filter(TakedownRecord::started)
+                .orElseThrow(() -> new CommandRefusedException("Takedown " + command.enforcementId()
+                        + " has not started; only a started takedown acts on its accounts"));
+        boolean matches = Objects.equals(takedown.caseId(), command.caseId())
+                && takedown.action() == command.action()
+                && Objects.equals(takedown.requestedBy(), command.requestedBy())
+                && Objects.equals(takedown.approvedBy(), command.approvedBy());
+        if (!matches) {
+            throw new CommandRefusedException("The command does not match takedown " + command.enforcementId()
+                    + " of case " + takedown.caseId() + " (" + takedown.action() + " requested by "
+                    + takedown.requestedBy() + ", approved by " + takedown.approvedBy() + ")");
+        }
+    }
+
+    /** Why the account is left as it is, or null when the action applies. */
+    private String campaignSkipReason(ActionKind action, Instant now) {
+        if (ban != null) {
+            return "already banned (action " + ban.actionId() + ")";
+        }
+        if (action == ActionKind.SUSPEND) {
+            if (suspension != null) {
+                return "already suspended (action " + suspension.actionId() + ")";
+            }
+            Optional<Proposal> pending = livePending(ActionKind.SUSPEND, now);
+            if (pending.isPresent()) {
+                return "a suspension is already awaiting approval (proposal " + pending.get().actionId() + ")";
+            }
+        }
+        return null;
+    }
+
     // ---- appeals
 
     @CommandHandler
@@ -530,6 +638,7 @@ class Account {
 
     @EventSourcingHandler
     void on(AccountReinstatedEvent event) {
+        endedActionIds.addAll(event.endedActionIds());
         if (suspension != null && event.endedActionIds().contains(suspension.actionId())) {
             suspension = null;
         }
@@ -548,5 +657,10 @@ class Account {
     void on(AppealDecidedEvent event) {
         openAppeal = null;
         decidedAppealIds.add(event.appealId());
+    }
+
+    @EventSourcingHandler
+    void on(CampaignActionSkippedEvent event) {
+        campaignSkips.put(event.enforcementId(), event.reason());
     }
 }

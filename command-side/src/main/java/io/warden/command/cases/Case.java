@@ -6,17 +6,27 @@ import io.warden.api.events.CaseFirstEnforcedEvent;
 import io.warden.api.events.CaseReferredExternallyEvent;
 import io.warden.api.events.CaseSlaBreachedEvent;
 import io.warden.api.events.CaseAssignedEvent;
+import io.warden.api.events.CaseEnforcementApprovedEvent;
+import io.warden.api.events.CaseEnforcementCompletedEvent;
+import io.warden.api.events.CaseEnforcementProgressedEvent;
+import io.warden.api.events.CaseEnforcementRejectedEvent;
+import io.warden.api.events.CaseEnforcementRequestedEvent;
+import io.warden.api.events.CaseEnforcementStartedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
 import io.warden.api.events.CaseNoteAddedEvent;
 import io.warden.api.events.CaseOpenedEvent;
 import io.warden.api.events.CaseResolvedEvent;
+import io.warden.api.types.ActionKind;
 import io.warden.api.types.CaseCategory;
 import io.warden.api.types.CaseStatus;
 import io.warden.api.types.CaseTier;
 import io.warden.api.types.Severity;
 import io.warden.api.types.WardenMetaData;
 import io.warden.command.common.CommandRefusedException;
+import io.warden.command.account.FourEyesPolicy;
 import io.warden.command.common.CommandResult;
+import io.warden.command.common.InvalidCommandException;
+import io.warden.command.common.UnknownResourceException;
 import io.warden.command.common.Require;
 import io.warden.command.deadline.DeadlineIds;
 import io.warden.command.deadline.Deadlines;
@@ -34,8 +44,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -68,6 +80,10 @@ class Case {
     private Set<String> linkedAccountIds = new HashSet<>();
     private boolean firstEnforced;
     private boolean slaBreached;
+    /** The takedown awaiting approval or running; one at a time. */
+    private Takedown takedown;
+    /** Takedowns no longer pending or running, by id: COMPLETED or REJECTED. */
+    private Map<String, String> closedTakedowns = new HashMap<>();
 
     Case() {
         // for Axon and Jackson
@@ -189,6 +205,103 @@ class Case {
         }
     }
 
+    // ---- campaign takedown (driven account by account by CampaignTakedownSaga)
+
+    @CommandHandler
+    CommandResult handle(RequestCaseEnforcementCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
+                         TakedownPolicy takedowns) {
+        String requestedBy = Require.actor(actor);
+        String enforcementId = Require.text(command.enforcementId(), "enforcementId");
+        ActionKind action = Require.present(command.action(), "action");
+        Require.text(command.reason(), "reason");
+        if (action == ActionKind.FLAG) {
+            throw new InvalidCommandException("A takedown restricts, suspends or bans; flag accounts one by one");
+        }
+        requireNotResolved("take its accounts down");
+        if (takedown != null) {
+            throw new CommandRefusedException("Takedown " + takedown.enforcementId() + " of case " + caseId + " is "
+                    + (takedown.running() ? "still running" : "awaiting approval")
+                    + "; wait for it to end (or reject it) before requesting another");
+        }
+        if (linkedAccountIds.isEmpty()) {
+            throw new CommandRefusedException("Case " + caseId + " has no linked accounts; link the campaign's "
+                    + "accounts before taking them down");
+        }
+        long total = linkedAccountIds.size();
+        boolean approvalRequired = takedowns.requiresApproval(action, total);
+        apply(new CaseEnforcementRequestedEvent(caseId, enforcementId, action, command.reason(), total, requestedBy,
+                approvalRequired));
+        if (approvalRequired) {
+            return CommandResult.pending(enforcementId, version());
+        }
+        apply(new CaseEnforcementStartedEvent(caseId, enforcementId, action, command.reason(), total, requestedBy,
+                null));
+        return CommandResult.changed(enforcementId, version(), "RUNNING");
+    }
+
+    @CommandHandler
+    CommandResult handle(ApproveCaseEnforcementCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
+                         FourEyesPolicy fourEyes) {
+        String approver = Require.actor(actor);
+        Takedown pending = decidableTakedown(command.enforcementId(), approver, "approve", fourEyes);
+        apply(new CaseEnforcementApprovedEvent(caseId, pending.enforcementId(), pending.action(),
+                pending.requestedBy(), approver, command.comment()));
+        apply(new CaseEnforcementStartedEvent(caseId, pending.enforcementId(), pending.action(), pending.reason(),
+                pending.total(), pending.requestedBy(), approver));
+        return CommandResult.changed(pending.enforcementId(), version(), "RUNNING");
+    }
+
+    @CommandHandler
+    CommandResult handle(RejectCaseEnforcementCommand command, @MetaDataValue(WardenMetaData.ACTOR) String actor,
+                         FourEyesPolicy fourEyes) {
+        String rejecter = Require.actor(actor);
+        Takedown pending = decidableTakedown(command.enforcementId(), rejecter, "reject", fourEyes);
+        apply(new CaseEnforcementRejectedEvent(caseId, pending.enforcementId(), pending.action(),
+                pending.requestedBy(), rejecter, command.comment()));
+        return CommandResult.changed(pending.enforcementId(), version(), "REJECTED");
+    }
+
+    @CommandHandler
+    CommandResult handle(RecordTakedownProgressCommand command) {
+        if (takedown == null || !takedown.running() || !takedown.enforcementId().equals(command.enforcementId())
+                || !Objects.equals(takedown.cursor(), command.fromCursor())) {
+            // recorded before: the saga redelivered a chunk after a restart, or the takedown already ended
+            return unchanged(command.enforcementId());
+        }
+        long done = takedown.done() + command.done();
+        long skipped = takedown.skipped() + command.skipped();
+        long failed = takedown.failed() + command.failed();
+        String cursor = command.cursor() == null ? takedown.cursor() : command.cursor();
+        apply(new CaseEnforcementProgressedEvent(caseId, takedown.enforcementId(), done, skipped, failed, cursor,
+                command.skips() == null ? List.of() : command.skips(),
+                command.failures() == null ? List.of() : command.failures(), command.finished()));
+        if (command.finished()) {
+            apply(new CaseEnforcementCompletedEvent(caseId, command.enforcementId(), takedown.action(),
+                    done + skipped + failed, done, skipped, failed));
+        }
+        return changed(command.enforcementId());
+    }
+
+    private Takedown decidableTakedown(String enforcementId, String decider, String verb, FourEyesPolicy fourEyes) {
+        if (takedown == null || !takedown.enforcementId().equals(enforcementId)) {
+            String closed = closedTakedowns.get(enforcementId);
+            if (closed != null) {
+                throw new CommandRefusedException("Takedown " + enforcementId + " of case " + caseId + " is no longer "
+                        + "pending (" + closed + "); request a new takedown if it is still needed");
+            }
+            throw new UnknownResourceException("Case " + caseId + " has no takedown " + enforcementId);
+        }
+        if (takedown.running()) {
+            throw new CommandRefusedException("Takedown " + enforcementId + " of case " + caseId + " is no longer "
+                    + "pending (RUNNING); it needs no further decision");
+        }
+        if (!fourEyes.mayDecide(takedown.requestedBy(), decider)) {
+            throw new CommandRefusedException(decider + " requested takedown " + enforcementId + " of case " + caseId
+                    + " and cannot " + verb + " it; a second person must " + verb + " it");
+        }
+        return takedown;
+    }
+
     private void requireNotResolved(String whatWasAsked) {
         if (status == CaseStatus.RESOLVED) {
             throw new CommandRefusedException("Case " + caseId + " is resolved, so you cannot " + whatWasAsked
@@ -248,5 +361,38 @@ class Case {
     @EventSourcingHandler
     void on(CaseSlaBreachedEvent event) {
         slaBreached = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEnforcementRequestedEvent event) {
+        takedown = new Takedown(event.enforcementId(), event.action(), event.reason(), event.total(),
+                event.requestedBy(), false, null, 0, 0, 0);
+    }
+
+    @EventSourcingHandler
+    void on(CaseEnforcementStartedEvent event) {
+        takedown = takedown.started();
+        status = CaseStatus.ENFORCING;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEnforcementRejectedEvent event) {
+        takedown = null;
+        closedTakedowns.put(event.enforcementId(), "REJECTED");
+    }
+
+    @EventSourcingHandler
+    void on(CaseEnforcementProgressedEvent event) {
+        takedown = takedown.progressed(event.cursor(), event.done(), event.skipped(), event.failed());
+    }
+
+    @EventSourcingHandler
+    void on(CaseEnforcementCompletedEvent event) {
+        takedown = null;
+        closedTakedowns.put(event.enforcementId(), "COMPLETED");
+        // a case resolved while its takedown ran stays resolved
+        if (status == CaseStatus.ENFORCING) {
+            status = CaseStatus.OPEN;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.warden.command.lookup;
 
+import io.warden.api.types.ActionKind;
+
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,4 +26,18 @@ public interface CommandSideLookups {
     void accountsLinked(String caseId, Collection<String> accountIds);
 
     void ownedByAccount(String actionOrAppealId, String accountId);
+
+    // ---- campaign takedowns
+
+    /** Up to {@code limit} accounts linked to the case, in id order, after {@code afterAccountId} (null: from the first). */
+    List<String> accountsLinkedToCase(String caseId, String afterAccountId, int limit);
+
+    long linkedAccountCount(String caseId);
+
+    /** The takedown with this id, whether pending or started. */
+    Optional<TakedownRecord> takedown(String enforcementId);
+
+    void takedownRequested(String enforcementId, String caseId, ActionKind action, String requestedBy);
+
+    void takedownStarted(String enforcementId, String approvedBy);
 }

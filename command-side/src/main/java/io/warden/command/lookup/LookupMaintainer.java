@@ -3,6 +3,8 @@ package io.warden.command.lookup;
 import io.warden.api.events.AccountRegisteredEvent;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.AppealFiledEvent;
+import io.warden.api.events.CaseEnforcementRequestedEvent;
+import io.warden.api.events.CaseEnforcementStartedEvent;
 import io.warden.api.events.EnforcementProposedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,5 +43,15 @@ public class LookupMaintainer {
     @EventHandler
     void on(AppealFiledEvent event) {
         lookups.ownedByAccount(event.appealId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(CaseEnforcementRequestedEvent event) {
+        lookups.takedownRequested(event.enforcementId(), event.caseId(), event.action(), event.requestedBy());
+    }
+
+    @EventHandler
+    void on(CaseEnforcementStartedEvent event) {
+        lookups.takedownStarted(event.enforcementId(), event.approvedBy());
     }
 }

@@ -1,5 +1,10 @@
 package io.warden.command.support;
 
+import io.warden.api.types.ActionKind;
+import io.warden.command.lookup.TakedownRecord;
+import java.util.List;
+import java.util.TreeSet;
+
 import io.warden.command.lookup.CommandSideLookups;
 
 import java.util.Collection;
@@ -16,6 +21,7 @@ public final class InMemoryCommandSideLookups implements CommandSideLookups {
     private final Set<String> registered = new HashSet<>();
     private final Map<String, Set<String>> accountsByCase = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, TakedownRecord> takedowns = new HashMap<>();
 
     public InMemoryCommandSideLookups withRegistered(String... accountIds) {
         registered.addAll(Set.of(accountIds));
@@ -55,5 +61,40 @@ public final class InMemoryCommandSideLookups implements CommandSideLookups {
     @Override
     public void ownedByAccount(String actionOrAppealId, String accountId) {
         owners.put(actionOrAppealId, accountId);
+    }
+
+    public InMemoryCommandSideLookups withStartedTakedown(TakedownRecord takedown) {
+        takedowns.put(takedown.enforcementId(), takedown);
+        return this;
+    }
+
+    @Override
+    public List<String> accountsLinkedToCase(String caseId, String afterAccountId, int limit) {
+        return new TreeSet<>(accountsByCase.getOrDefault(caseId, Set.of())).stream()
+                .filter(id -> afterAccountId == null || id.compareTo(afterAccountId) > 0)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public long linkedAccountCount(String caseId) {
+        return accountsByCase.getOrDefault(caseId, Set.of()).size();
+    }
+
+    @Override
+    public Optional<TakedownRecord> takedown(String enforcementId) {
+        return Optional.ofNullable(takedowns.get(enforcementId));
+    }
+
+    @Override
+    public void takedownRequested(String enforcementId, String caseId, ActionKind action, String requestedBy) {
+        takedowns.putIfAbsent(enforcementId, new TakedownRecord(enforcementId, caseId, action, requestedBy, null, false));
+    }
+
+    @Override
+    public void takedownStarted(String enforcementId, String approvedBy) {
+        TakedownRecord t = takedowns.get(enforcementId);
+        takedowns.put(enforcementId, new TakedownRecord(enforcementId, t.caseId(), t.action(), t.requestedBy(),
+                approvedBy, true));
     }
 }

@@ -10,6 +10,7 @@ import io.warden.api.events.AccountUnflaggedEvent;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.AppealDecidedEvent;
 import io.warden.api.events.AppealFiledEvent;
+import io.warden.api.events.CampaignActionSkippedEvent;
 import io.warden.api.events.EnforcementApprovedEvent;
 import io.warden.api.events.EnforcementExpiredEvent;
 import io.warden.api.events.EnforcementProposedEvent;
@@ -124,6 +125,12 @@ class AccountProjection {
 
     @EventHandler
     void on(AppealDecidedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    /** Shown in the account's trail (audit); here it only moves the version. */
+    @EventHandler
+    void on(CampaignActionSkippedEvent event, DomainEventMessage<?> message) {
         apply(message);
     }
 

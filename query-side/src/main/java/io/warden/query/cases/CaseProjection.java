@@ -2,6 +2,12 @@ package io.warden.query.cases;
 
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.CaseAssignedEvent;
+import io.warden.api.events.CaseEnforcementApprovedEvent;
+import io.warden.api.events.CaseEnforcementCompletedEvent;
+import io.warden.api.events.CaseEnforcementProgressedEvent;
+import io.warden.api.events.CaseEnforcementRejectedEvent;
+import io.warden.api.events.CaseEnforcementRequestedEvent;
+import io.warden.api.events.CaseEnforcementStartedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
 import io.warden.api.events.CaseFirstEnforcedEvent;
 import io.warden.api.events.CaseReferredExternallyEvent;
@@ -79,6 +85,37 @@ class CaseProjection {
 
     @EventHandler
     void on(CaseReferredExternallyEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    // ---- takedown events: the status (ENFORCING while one runs) and the version
+    @EventHandler
+    void on(CaseEnforcementRequestedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseEnforcementApprovedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseEnforcementRejectedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseEnforcementStartedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseEnforcementProgressedEvent event, DomainEventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(CaseEnforcementCompletedEvent event, DomainEventMessage<?> message) {
         apply(message);
     }
 

@@ -3,6 +3,8 @@ package io.warden.query.cases;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.warden.api.events.AccountsLinkedToCaseEvent;
 import io.warden.api.events.CaseAssignedEvent;
+import io.warden.api.events.CaseEnforcementCompletedEvent;
+import io.warden.api.events.CaseEnforcementStartedEvent;
 import io.warden.api.events.CaseEscalatedEvent;
 import io.warden.api.events.CaseFirstEnforcedEvent;
 import io.warden.api.events.CaseReferredExternallyEvent;
@@ -89,6 +91,10 @@ final class CaseState implements FoldedState {
             if (notes.stream().noneMatch(n -> n.noteId().equals(e.noteId()))) {
                 notes.add(new CaseNote(e.noteId(), e.text(), e.author(), step.at()));
             }
+        } else if (event instanceof CaseEnforcementStartedEvent) {
+            status = CaseStatus.ENFORCING;
+        } else if (event instanceof CaseEnforcementCompletedEvent && status == CaseStatus.ENFORCING) {
+            status = CaseStatus.OPEN;
         } else if (event instanceof CaseResolvedEvent e) {
             status = CaseStatus.RESOLVED;
             resolution = new CaseResolution(e.outcome(), e.summary(), e.resolvedBy(), step.at());

@@ -1,0 +1,5 @@
+package io.warden.api.queries;
+
+/** One takedown of one case. */
+public record FindTakedownQuery(String caseId, String enforcementId) {
+}
