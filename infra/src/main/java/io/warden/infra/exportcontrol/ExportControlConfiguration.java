@@ -1,5 +1,6 @@
 package io.warden.infra.exportcontrol;
 
+import io.warden.infra.axon.CommandSideProcessors;
 import io.warden.command.exportcontrol.ExportControlLookups;
 import io.warden.command.exportcontrol.ExportControlReactor;
 import io.warden.command.exportcontrol.ScreeningSubjects;
@@ -14,8 +15,6 @@ import io.warden.command.screening.ScreeningListMaintainer;
 import io.warden.command.screening.ScreeningListStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -118,15 +117,9 @@ public class ExportControlConfiguration {
 
     @Bean
     ConfigurerModule exportControlProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(ScreeningListMaintainer.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ScreeningListMaintainer.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(ScreeningListMaintainer.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(ExportControlReactor.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
-                .registerListenerInvocationErrorHandler(ExportControlReactor.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> {
+            CommandSideProcessors.inCommandTransaction(processing, ScreeningListMaintainer.PROCESSING_GROUP);
+            CommandSideProcessors.inOrderWithRetries(processing, ExportControlReactor.PROCESSING_GROUP);
+        });
     }
 }

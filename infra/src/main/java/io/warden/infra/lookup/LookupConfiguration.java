@@ -1,9 +1,9 @@
 package io.warden.infra.lookup;
 
+import io.warden.infra.axon.CommandSideProcessors;
 import io.warden.command.lookup.CommandSideLookups;
 import io.warden.command.lookup.LookupMaintainer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +28,7 @@ public class LookupConfiguration {
 
     @Bean
     ConfigurerModule commandLookupsInTheCommandTransaction() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(LookupMaintainer.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(LookupMaintainer.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(LookupMaintainer.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing ->
+                CommandSideProcessors.inCommandTransaction(processing, LookupMaintainer.PROCESSING_GROUP));
     }
 }

@@ -190,10 +190,11 @@ public class ProcessorOperations implements DisposableBean {
             long lag = head - (position == null ? 0 : position);
             return new ProcessorStatus(name, processor instanceof PooledStreamingEventProcessor ? "pooled-streaming" : "tracking",
                     new ProcessorStatus.Segments(claimed.size(), totalSegments), position, head, Math.max(lag, 0),
-                    replaying, replaysCompleted(name), deadLetters, streaming.isRunning(), error, errorMessage);
+                    streaming.supportsReset(), replaying, replaysCompleted(name), deadLetters, streaming.isRunning(),
+                    error, errorMessage);
         }
         String type = processor instanceof SubscribingEventProcessor ? "subscribing" : processor.getClass().getSimpleName();
-        return new ProcessorStatus(name, type, null, null, head, null, false, 0, deadLetters, processor.isRunning(),
+        return new ProcessorStatus(name, type, null, null, head, null, false, false, 0, deadLetters, processor.isRunning(),
                 processor.isError(), null);
     }
 

@@ -1,5 +1,6 @@
 package io.warden.infra.workflow;
 
+import io.warden.infra.axon.CommandSideProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.warden.command.cases.CaseEnforcementTracker;
 import io.warden.command.cases.CaseSlaPolicy;
@@ -17,8 +18,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
@@ -145,20 +144,10 @@ public class WorkflowConfiguration {
      */
     @Bean
     ConfigurerModule workflowProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(ReferralLookupMaintainer.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ReferralLookupMaintainer.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(ReferralLookupMaintainer.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(CaseEnforcementTracker.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
-                .registerListenerInvocationErrorHandler(CaseEnforcementTracker.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(FlaggingRulesReactor.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
-                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
-                .registerListenerInvocationErrorHandler(FlaggingRulesReactor.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> {
+            CommandSideProcessors.inCommandTransaction(processing, ReferralLookupMaintainer.PROCESSING_GROUP);
+            CommandSideProcessors.inOrderWithRetries(processing, CaseEnforcementTracker.PROCESSING_GROUP);
+            CommandSideProcessors.inOrderWithRetries(processing, FlaggingRulesReactor.PROCESSING_GROUP);
+        });
     }
 }

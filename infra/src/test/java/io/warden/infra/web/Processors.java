@@ -30,10 +30,11 @@ final class Processors {
         throw new AssertionError("no processor " + name + " in " + list(admin));
     }
 
-    static List<String> streamingNames(ApiClient admin) {
+    /** The processors a replay may rebuild: streaming ones whose handlers allow it (a saga's do not). */
+    static List<String> replayableNames(ApiClient admin) {
         List<String> names = new ArrayList<>();
         for (JsonNode processor : list(admin)) {
-            if (!processor.get("type").asString().equals("subscribing")) {
+            if (processor.get("replayable").asBoolean()) {
                 names.add(processor.get("name").asString());
             }
         }
