@@ -75,14 +75,13 @@ public class WorkflowConfiguration {
                                     Serializer serializer, TransactionManager transactionManager,
                                     DbSchedulerDeadlineManagerSupplier supplier,
                                     List<CorrelationDataProvider> correlationDataProviders) {
-        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+        DbSchedulerDeadlineManager manager = new RaceTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), deadlineScheduler);
         // the events a deadline handler applies inherit the deadline's actor and correlation, as a command's do
         manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         supplier.set(manager);
