@@ -6,7 +6,9 @@ import io.warden.command.account.ApplyCampaignActionCommand;
 import io.warden.command.account.CampaignActionResult;
 import io.warden.command.cases.RecordTakedownProgressCommand;
 import io.warden.command.cases.TakedownPolicy;
+import io.warden.command.common.CommandBatches;
 import io.warden.command.lookup.CommandSideLookups;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -20,8 +22,11 @@ import java.util.concurrent.Executor;
 
 /**
  * One step of a takedown: the next {@code chunkSize} linked accounts (in id order, after the cursor) get their
- * command, spread over {@code parallelism} threads, each command in its own transaction, so that one refused account
- * fails alone; then the chunk's outcome is summed into one {@link RecordTakedownProgressCommand}.
+ * command, spread over {@code parallelism} threads in contiguous slices; each thread sends its slice
+ * {@code accountsPerTransaction} accounts at a time through {@link CommandBatches}, one transaction for all of them,
+ * and a group in which any account fails is sent again one account per transaction, so that one refused account
+ * fails alone and every account's outcome is the one it gets on its own. Then the chunk's outcome is summed into one
+ * {@link RecordTakedownProgressCommand}.
  * <p>
  * The account commands run on the {@code executor}'s threads, outside the saga's unit of work: their metadata is set
  * here (the requester as actor, the takedown's id as correlation id, so every account's trail ties back to it).
@@ -34,11 +39,24 @@ public final class TakedownChunks {
     private final CommandSideLookups lookups;
     private final TakedownPolicy policy;
     private final Executor executor;
+    private final CommandBatches batches;
+    private final int accountsPerTransaction;
 
+    /** Each account command in its own transaction. */
     public TakedownChunks(CommandSideLookups lookups, TakedownPolicy policy, Executor executor) {
+        this(lookups, policy, executor, CommandBatches.oneByOne(), 1);
+    }
+
+    public TakedownChunks(CommandSideLookups lookups, TakedownPolicy policy, Executor executor, CommandBatches batches,
+                          int accountsPerTransaction) {
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.batches = Objects.requireNonNull(batches, "batches");
+        if (accountsPerTransaction < 1) {
+            throw new IllegalArgumentException("accountsPerTransaction must be positive, not " + accountsPerTransaction);
+        }
+        this.accountsPerTransaction = accountsPerTransaction;
     }
 
     /** Handles the chunk after {@code cursor} and answers the progress to record for it. */
@@ -66,30 +84,41 @@ public final class TakedownChunks {
                 List.copyOf(chunk.skips), List.copyOf(chunk.failures), last);
     }
 
-    private static Tally apply(CommandGateway gateway, TakedownPlan plan, List<String> accounts, MetaData metaData) {
+    private Tally apply(CommandGateway gateway, TakedownPlan plan, List<String> accounts, MetaData metaData) {
         Tally tally = new Tally();
-        for (String accountId : accounts) {
-            ApplyCampaignActionCommand command = new ApplyCampaignActionCommand(accountId, plan.enforcementId(),
-                    plan.caseId(), plan.action(), plan.reason(), plan.requestedBy(), plan.approvedBy());
-            try {
-                Object answer = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metaData));
-                if (answer instanceof CampaignActionResult result
-                        && result.outcome() == CampaignActionResult.Outcome.APPLIED) {
-                    tally.done++;
-                } else if (answer instanceof CampaignActionResult result) {
-                    tally.skip(new AccountOutcome(accountId, result.reason()));
-                } else {
-                    tally.fail(new AccountOutcome(accountId, "unexpected answer " + answer));
-                }
-            } catch (AggregateNotFoundException e) {
-                tally.fail(new AccountOutcome(accountId, "account " + accountId + " is not registered"));
-            } catch (RuntimeException e) {
-                tally.fail(new AccountOutcome(accountId, e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()));
+        for (int from = 0; from < accounts.size(); from += accountsPerTransaction) {
+            List<String> group = accounts.subList(from, Math.min(accounts.size(), from + accountsPerTransaction));
+            List<CommandMessage<?>> commands = new ArrayList<>(group.size());
+            for (String accountId : group) {
+                commands.add(GenericCommandMessage.asCommandMessage(new ApplyCampaignActionCommand(accountId,
+                        plan.enforcementId(), plan.caseId(), plan.action(), plan.reason(), plan.requestedBy(),
+                        plan.approvedBy())).andMetaData(metaData));
+            }
+            List<CommandBatches.Answer> answers = batches.sendAll(gateway, commands);
+            for (int i = 0; i < group.size(); i++) {
+                count(tally, group.get(i), answers.get(i));
             }
         }
         return tally;
+    }
+
+    private static void count(Tally tally, String accountId, CommandBatches.Answer answer) {
+        if (answer.failed()) {
+            RuntimeException e = answer.failure();
+            if (e instanceof AggregateNotFoundException) {
+                tally.fail(new AccountOutcome(accountId, "account " + accountId + " is not registered"));
+            } else {
+                tally.fail(new AccountOutcome(accountId, e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
+            }
+        } else if (answer.result() instanceof CampaignActionResult result
+                && result.outcome() == CampaignActionResult.Outcome.APPLIED) {
+            tally.done++;
+        } else if (answer.result() instanceof CampaignActionResult result) {
+            tally.skip(new AccountOutcome(accountId, result.reason()));
+        } else {
+            tally.fail(new AccountOutcome(accountId, "unexpected answer " + answer.result()));
+        }
     }
 
     private static List<List<String>> slices(List<String> accounts, int parallelism) {

@@ -1,6 +1,7 @@
 package io.warden.infra.takedown;
 
 import io.warden.command.cases.TakedownPolicy;
+import io.warden.command.common.CommandBatches;
 import io.warden.command.lookup.CommandSideLookups;
 import io.warden.command.takedown.CampaignTakedownSaga;
 import io.warden.command.takedown.TakedownChunks;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Campaign takedowns: the policy the case and the saga follow, and the threads that send a chunk's account
- * commands (each in its own transaction, so at most {@code parallelism} of the connection pool at a time).
+ * commands ({@code accounts-per-transaction} of them in one transaction, one by one when any of them fails; at most
+ * {@code parallelism} of the connection pool at a time).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TakedownConfiguration.TakedownProperties.class)
@@ -40,8 +42,9 @@ public class TakedownConfiguration {
     }
 
     @Bean
-    TakedownChunks takedownChunks(CommandSideLookups lookups, TakedownPolicy policy, ExecutorService takedownExecutor) {
-        return new TakedownChunks(lookups, policy, takedownExecutor);
+    TakedownChunks takedownChunks(CommandSideLookups lookups, TakedownPolicy policy, ExecutorService takedownExecutor,
+                                  CommandBatches batches, TakedownProperties properties) {
+        return new TakedownChunks(lookups, policy, takedownExecutor, batches, properties.accountsPerTransaction());
     }
 
     /**
@@ -60,9 +63,10 @@ public class TakedownConfiguration {
      * @param approvalThreshold a takedown of more accounts than this needs a second person (a BAN takedown always)
      * @param chunkSize         accounts handled per saga step (and per recorded progress)
      * @param parallelism       threads sending a chunk's account commands
+     * @param accountsPerTransaction account commands a thread sends in one unit of work and transaction
      */
     @ConfigurationProperties("warden.takedown")
     public record TakedownProperties(@DefaultValue("100") int approvalThreshold, @DefaultValue("500") int chunkSize,
-                                     @DefaultValue("4") int parallelism) {
+                                     @DefaultValue("4") int parallelism, @DefaultValue("100") int accountsPerTransaction) {
     }
 }

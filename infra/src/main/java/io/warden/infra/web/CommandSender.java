@@ -1,8 +1,10 @@
 package io.warden.infra.web;
 
 import io.warden.api.types.WardenMetaData;
+import io.warden.command.common.CommandBatches;
 import io.warden.command.common.CommandResult;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -17,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,10 +39,12 @@ public class CommandSender {
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final CommandGateway gateway;
+    private final CommandBatches batches;
     private final ObjectMapper mapper;
 
-    public CommandSender(CommandGateway gateway, ObjectMapper mapper) {
+    public CommandSender(CommandGateway gateway, CommandBatches batches, ObjectMapper mapper) {
         this.gateway = gateway;
+        this.batches = batches;
         this.mapper = mapper;
     }
 
@@ -57,6 +62,18 @@ public class CommandSender {
     /** Sends {@code command} with metadata prepared earlier on the request's thread (see {@link #actorMetaData}). */
     public CommandResult sendWith(Object command, Map<String, ?> metaData) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    /**
+     * Sends {@code commands}, each with {@code metaData}, in one transaction, or one by one (each in its own) when
+     * any of them fails: see {@link CommandBatches}. Answers each command's result or failure, in order.
+     */
+    public List<CommandBatches.Answer> sendAllWith(List<?> commands, Map<String, ?> metaData) {
+        List<CommandMessage<?>> messages = new ArrayList<>(commands.size());
+        for (Object command : commands) {
+            messages.add(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
+        return batches.sendAll(gateway, messages);
     }
 
     /** Who is acting and in which request: the metadata every command of this request carries. */

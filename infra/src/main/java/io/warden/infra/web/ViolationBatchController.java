@@ -2,6 +2,7 @@ package io.warden.infra.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.warden.command.common.CommandBatches;
 import io.warden.command.common.CommandRefusedException;
 import io.warden.command.common.CommandResult;
 import io.warden.command.common.InvalidCommandException;
@@ -40,9 +41,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bulk intake for detectors: up to 10,000 violations in one request. Every item is its own command (and
- * transaction), so one bad item is rejected with its index and problem while the others are recorded. Items are
- * sent by a small pool of workers; items of one account are serialised by the aggregate's lock.
+ * Bulk intake for detectors: up to 10,000 violations in one request. Every item is its own command, decided by its
+ * account, and one bad item is rejected with its index and problem while the others are recorded. Items are sent by
+ * a small pool of workers: each account belongs to one worker (its items stay in request order), and each worker
+ * sends its items {@code warden.intake.chunk-size} at a time in one unit of work and transaction
+ * ({@link io.warden.command.common.CommandBatches}); a chunk in which any item fails is rolled back and sent again
+ * item by item, one transaction each, so every item gets the answer it would get on its own.
  * <p>
  * With an {@code Idempotency-Key}, items without a {@code violationId} get one derived from the key and their
  * index, so a retry after a lost answer records each violation once; a completed batch's answer is stored and
@@ -60,13 +64,18 @@ public class ViolationBatchController {
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
     private final ExecutorService workers;
+    private final int parallelism;
+    private final int chunkSize;
 
     public ViolationBatchController(CommandSender commands, Validator validator, JdbcTemplate jdbc, ObjectMapper mapper,
-                                    @Value("${warden.intake.parallelism:4}") int parallelism) {
+                                    @Value("${warden.intake.parallelism:4}") int parallelism,
+                                    @Value("${warden.intake.chunk-size:250}") int chunkSize) {
         this.commands = commands;
         this.validator = validator;
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.parallelism = Math.max(1, parallelism);
+        this.chunkSize = Math.max(1, chunkSize);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
             Thread t = new Thread(r, "violation-intake-" + n.incrementAndGet());
@@ -96,24 +105,34 @@ public class ViolationBatchController {
         }
 
         List<AccountRequests.BatchViolation> items = body.violations();
-        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(items.size());
+        Outcome[] outcomes = new Outcome[items.size()];
+        List<List<Pending>> perWorker = new ArrayList<>(parallelism);
+        for (int w = 0; w < parallelism; w++) {
+            perWorker.add(new ArrayList<>());
+        }
         for (int i = 0; i < items.size(); i++) {
             int index = i;
             AccountRequests.BatchViolation item = items.get(i);
             Set<ConstraintViolation<AccountRequests.BatchViolation>> violations = item == null ? Set.of() : validator.validate(item);
             if (item == null || !violations.isEmpty()) {
-                outcomes.add(CompletableFuture.completedFuture(Outcome.rejected(index, invalid(item, violations))));
+                outcomes[index] = Outcome.rejected(index, invalid(item, violations));
                 continue;
             }
             String violationId = item.violationId() != null ? item.violationId()
                     : key.map(k -> derivedId(principal, k, index)).orElseGet(() -> UUID.randomUUID().toString());
-            outcomes.add(CompletableFuture.supplyAsync(() -> send(index, violationId, item, metaData), workers));
+            perWorker.get(Math.floorMod(item.accountId().hashCode(), parallelism)).add(new Pending(index, violationId, item));
         }
+        List<CompletableFuture<Void>> running = new ArrayList<>(parallelism);
+        for (List<Pending> pending : perWorker) {
+            if (!pending.isEmpty()) {
+                running.add(CompletableFuture.runAsync(() -> send(pending, metaData, outcomes), workers));
+            }
+        }
+        running.forEach(CompletableFuture::join);
         int accepted = 0;
         int duplicates = 0;
         List<Rejection> rejected = new ArrayList<>();
-        for (CompletableFuture<Outcome> future : outcomes) {
-            Outcome outcome = future.join();
+        for (Outcome outcome : outcomes) {
             switch (outcome.kind()) {
                 case ACCEPTED -> accepted++;
                 case DUPLICATE -> duplicates++;
@@ -128,16 +147,53 @@ public class ViolationBatchController {
         return answer;
     }
 
-    private Outcome send(int index, String violationId, AccountRequests.BatchViolation item, Map<String, Object> metaData) {
-        AccountRequests.RecordViolation single = new AccountRequests.RecordViolation(violationId, item.category(), item.policy(),
-                item.severity(), item.detectedAt(), item.evidence());
-        try {
-            CommandResult result = commands.sendWith(
-                    AccountCommandController.recordViolation(item.accountId(), violationId, single), metaData);
-            return result.changed() ? Outcome.accepted(index) : Outcome.duplicate(index);
-        } catch (RuntimeException e) {
-            return Outcome.rejected(index, problemFor(e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e, item));
+    /**
+     * Sends one worker's items (in request order) a chunk at a time; within a chunk the items are sorted by account
+     * (stable, so one account's items keep their order), so that chunks running at the same time, of this request or
+     * another, take their accounts' locks in the same order and never wait on each other in a circle.
+     */
+    private void send(List<Pending> pending, Map<String, Object> metaData, Outcome[] outcomes) {
+        for (int from = 0; from < pending.size(); from += chunkSize) {
+            List<Pending> chunk = new ArrayList<>(pending.subList(from, Math.min(pending.size(), from + chunkSize)));
+            chunk.sort(Comparator.comparing(p -> p.item().accountId()));
+            List<Object> chunkCommands = new ArrayList<>(chunk.size());
+            for (Pending p : chunk) {
+                AccountRequests.BatchViolation item = p.item();
+                AccountRequests.RecordViolation single = new AccountRequests.RecordViolation(p.violationId(),
+                        item.category(), item.policy(), item.severity(), item.detectedAt(), item.evidence());
+                chunkCommands.add(AccountCommandController.recordViolation(item.accountId(), p.violationId(), single));
+            }
+            List<CommandBatches.Answer> answers;
+            try {
+                answers = commands.sendAllWith(chunkCommands, metaData);
+            } catch (RuntimeException e) {
+                for (Pending p : chunk) {
+                    outcomes[p.index()] = Outcome.rejected(p.index(), problemFor(e, p.item()));
+                }
+                continue;
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                Pending p = chunk.get(i);
+                CommandBatches.Answer answer = answers.get(i);
+                outcomes[p.index()] = outcome(p, answer);
+            }
         }
+    }
+
+    private static Outcome outcome(Pending p, CommandBatches.Answer answer) {
+        if (answer.failed()) {
+            RuntimeException e = answer.failure();
+            return Outcome.rejected(p.index(), problemFor(e instanceof CommandExecutionException && e.getCause() != null
+                    ? e.getCause() : e, p.item()));
+        }
+        if (!(answer.result() instanceof CommandResult result)) {
+            return Outcome.rejected(p.index(), problemFor(new IllegalStateException("unexpected answer "
+                    + answer.result()), p.item()));
+        }
+        return result.changed() ? Outcome.accepted(p.index()) : Outcome.duplicate(p.index());
+    }
+
+    private record Pending(int index, String violationId, AccountRequests.BatchViolation item) {
     }
 
     private static ProblemDetail problemFor(Throwable e, AccountRequests.BatchViolation item) {
