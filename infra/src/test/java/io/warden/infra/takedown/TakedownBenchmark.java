@@ -29,11 +29,13 @@ import static org.awaitility.Awaitility.await;
  * Measures (asserts nothing) a takedown of the seed incident's size: 24,000 accounts suspended, until the takedown
  * view says COMPLETED and the account view shows every account suspended. Run by hand:
  * {@code ./mvnw -B -q verify -pl infra -Dtest=NONE -Dit.test=TakedownBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (environment: {@code TAKEDOWN_ACCOUNTS}, {@code TAKEDOWN_PARALLELISM}, {@code TAKEDOWN_CHUNK_SIZE}, {@code TAKEDOWN_CACHE} for {@code warden.cache.aggregates}).
+ * (environment: {@code TAKEDOWN_ACCOUNTS}, {@code TAKEDOWN_PARALLELISM}, {@code TAKEDOWN_CHUNK_SIZE}, {@code TAKEDOWN_CACHE} for {@code warden.cache.aggregates},
+ * {@code TAKEDOWN_PER_TRANSACTION} for {@code warden.takedown.accounts-per-transaction}).
  */
 @TestPropertySource(properties = {"warden.takedown.approval-threshold=1000000",
         "warden.takedown.parallelism=${TAKEDOWN_PARALLELISM:4}", "warden.takedown.chunk-size=${TAKEDOWN_CHUNK_SIZE:500}",
-        "warden.cache.aggregates=${TAKEDOWN_CACHE:10000}"})
+        "warden.cache.aggregates=${TAKEDOWN_CACHE:10000}",
+        "warden.takedown.accounts-per-transaction=${TAKEDOWN_PER_TRANSACTION:100}"})
 class TakedownBenchmark extends IntegrationTest {
 
     private static final int ACCOUNTS = Integer.parseInt(System.getenv().getOrDefault("TAKEDOWN_ACCOUNTS", "24000"));
@@ -72,8 +74,10 @@ class TakedownBenchmark extends IntegrationTest {
                         && jdbc.queryForObject("select count(*) from account_view where status = 'SUSPENDED'",
                         Long.class) == ACCOUNTS);
         long consistent = System.nanoTime();
-        System.out.printf("TAKEDOWN BENCHMARK: %d accounts (parallelism %s), completed on the write side in %.1f s, read models "
-                        + "consistent in %.1f s%n", ACCOUNTS, System.getenv().getOrDefault("TAKEDOWN_PARALLELISM", "4"), (commandsDone - start) / 1e9, (consistent - start) / 1e9);
+        System.out.printf("TAKEDOWN BENCHMARK: %d accounts (parallelism %s, chunk %s, per transaction %s), completed on the write side in %.1f s, read models "
+                        + "consistent in %.1f s%n", ACCOUNTS, System.getenv().getOrDefault("TAKEDOWN_PARALLELISM", "4"),
+                System.getenv().getOrDefault("TAKEDOWN_CHUNK_SIZE", "500"),
+                System.getenv().getOrDefault("TAKEDOWN_PER_TRANSACTION", "100"), (commandsDone - start) / 1e9, (consistent - start) / 1e9);
     }
 
     private void send(Object command) {
