@@ -30,6 +30,7 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Cached> verified = new ConcurrentHashMap<>();
+    private final Map<String, Object> verifying = new ConcurrentHashMap<>();
 
     CachingBasicAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
@@ -48,14 +49,27 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
         if (cached != null && now.isBefore(cached.expiresAt())) {
             return cached.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
+        // one verification per key at a time: clients arriving together with the same credentials (at start-up, or
+        // when the entry expires under load) wait for the first one's answer instead of each running BCrypt
+        Object lock = verifying.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                Cached fresh = verified.get(key);
+                if (fresh != null && clock.instant().isBefore(fresh.expiresAt())) {
+                    return fresh.authentication();
+                }
+                Authentication result = delegate.authenticate(authentication);
+                if (result != null && result.isAuthenticated()) {
+                    if (verified.size() >= MAX_ENTRIES) {
+                        verified.clear();
+                    }
+                    verified.put(key, new Cached(withoutCredentials(result), clock.instant().plus(ttl)));
+                }
+                return result;
             }
-            verified.put(key, new Cached(withoutCredentials(result), now.plus(ttl)));
+        } finally {
+            verifying.remove(key, lock);
         }
-        return result;
     }
 
     @Override
