@@ -17,6 +17,7 @@ import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
 import io.warden.api.events.ViolationRecordedEvent;
+import io.warden.query.support.BatchAggregates;
 import io.warden.query.support.StoredHistory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -39,6 +40,8 @@ import java.time.Instant;
 class AccountProjection {
 
     static final String PROCESSING_GROUP = "account-views";
+
+    private static final String PRELOADED = AccountProjection.class.getName() + ".preloaded";
 
     private final AccountViewRepository accounts;
     private final AccountViolations violations;
@@ -149,6 +152,8 @@ class AccountProjection {
 
     /** Applies one account event; false when it had been applied before. */
     private boolean apply(DomainEventMessage<?> message) {
+        // the batch's accounts in one query; each findById below then finds its entity in the persistence context
+        BatchAggregates.once(PRELOADED, () -> accounts.findAllById(BatchAggregates.ofCurrentBatch()));
         StoredHistory.Step step = StoredHistory.step(message);
         AccountViewEntry entry = accounts.findById(message.getAggregateIdentifier()).orElse(null);
         if (entry == null) {

@@ -16,10 +16,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,8 @@ import java.util.function.Consumer;
 class EnforcementFeedProjection {
 
     static final String PROCESSING_GROUP = "enforcement-feed";
+
+    private static final String LAST_POSITION = EnforcementFeedProjection.class.getName() + ".lastPosition";
 
     private final FeedEntryRepository feed;
     private final FeedAccountStateRepository accounts;
@@ -109,8 +113,23 @@ class EnforcementFeedProjection {
                         String actionId, ActionKind kind, FeedAccountState state, RestrictionKind restrictionKind,
                         Instant expiresAt, List<String> endedActionIds) {
         long globalIndex = token == null ? -1 : token.position().orElse(-1);
-        feed.save(new FeedEntry(feed.lastPosition() + 1, globalIndex, eventId, type, accountId, actionId, kind,
+        feed.save(new FeedEntry(nextPosition(), globalIndex, eventId, type, accountId, actionId, kind,
                 state.status(), at, restrictionKind, expiresAt, endedActionIds));
+    }
+
+    /**
+     * The feed's next position. Read from the table once per processor batch and counted on in memory from there:
+     * the batch's own entries are not flushed yet, and asking the table for each event would make Hibernate flush
+     * (dirty-check) everything the batch holds once per event. One segment and one thread: nothing else numbers
+     * entries meanwhile.
+     */
+    private long nextPosition() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return feed.lastPosition() + 1;
+        }
+        AtomicLong last = CurrentUnitOfWork.get().root().getOrComputeResource(LAST_POSITION,
+                key -> new AtomicLong(feed.lastPosition()));
+        return last.incrementAndGet();
     }
 
     private FeedAccountState stateOf(String accountId) {

@@ -3,11 +3,19 @@ package io.warden.query.feed;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.List;
 
 interface FeedEntryRepository extends JpaRepository<FeedEntry, Long> {
 
+    /**
+     * Whether the event has its entry already (a redelivery). Without flushing first: the unflushed entries are the
+     * current batch's own, of other events, and a flush per event would dirty-check the whole batch each time.
+     */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     boolean existsByEventId(String eventId);
 
     @Query("select coalesce(max(e.position), 0) from FeedEntry e")
