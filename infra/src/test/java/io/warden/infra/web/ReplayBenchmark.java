@@ -55,14 +55,19 @@ import java.util.UUID;
  * Run by hand:
  * {@code ./mvnw -B -o verify -pl infra -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReplayBenchmark -DargLine=-Xmx512m}
  * (environment: {@code REPLAY_EVENTS}, default 300,000; {@code REPLAY_ACCOUNTS}, default 30,000;
- * {@code REPLAY_BATCH} for {@code warden.processors.batch-size}, {@code REPLAY_QUERIES} per endpoint, default 300).
+ * {@code REPLAY_BATCH} for {@code warden.processors.batch-size}, {@code REPLAY_FETCH} for
+ * {@code warden.event-store.batch-size}, {@code REPLAY_AXON_METRICS=false} to turn Axon's per-message metrics off, {@code REPLAY_QUERIES} per endpoint, default 300;
+ * {@code REPLAY_REPLAY=false} to time only the live catch-up and the queries).
  */
-@TestPropertySource(properties = {"warden.processors.batch-size=${REPLAY_BATCH:500}"})
+@TestPropertySource(properties = {"warden.processors.batch-size=${REPLAY_BATCH:500}",
+        "warden.event-store.batch-size=${REPLAY_FETCH:500}",
+        "axon.metrics.auto-configuration.enabled=${REPLAY_AXON_METRICS:true}"})
 class ReplayBenchmark extends ApiTestSupport {
 
     private static final int EVENTS = Integer.parseInt(System.getenv().getOrDefault("REPLAY_EVENTS", "300000"));
     private static final int ACCOUNTS = Integer.parseInt(System.getenv().getOrDefault("REPLAY_ACCOUNTS", "30000"));
     private static final int QUERIES = Integer.parseInt(System.getenv().getOrDefault("REPLAY_QUERIES", "300"));
+    private static final boolean REPLAY = !"false".equals(System.getenv("REPLAY_REPLAY"));
     private static final int TX = 2_000;
     private static final String[] COUNTRIES = {"SG", "US", "DE", "GB", "JP", "BR", "IN", "NL"};
     private static final String[] POLICIES = {"DISTILLATION", "SCRAPING", "UNSUPPORTED_REGION", "RATE_ABUSE"};
@@ -91,6 +96,9 @@ class ReplayBenchmark extends ApiTestSupport {
                 (caughtUp - built) / 1e9, total / ((caughtUp - buildStart) / 1e9));
 
         queries("before replay");
+        if (!REPLAY) {
+            return;
+        }
 
         List<String> processors = Processors.replayableNames(erin);
         Map<String, Double> seconds = new LinkedHashMap<>();
