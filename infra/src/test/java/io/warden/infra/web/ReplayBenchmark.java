@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -86,14 +87,16 @@ class ReplayBenchmark extends ApiTestSupport {
     @Test
     void replay_of_every_processor() {
         long buildStart = System.nanoTime();
+        long buildCpu = cpuNanos();
         buildHistory();
         long built = System.nanoTime();
         long total = rowCount("domain_event_entry");
         awaitCaughtUp(Duration.ofMinutes(30));
         long caughtUp = System.nanoTime();
         System.out.printf("REPLAY BENCHMARK: %d events appended in %.1f s; live processors caught up %.1f s after the "
-                        + "append finished (%.0f events/s from the start of the append)%n", total, (built - buildStart) / 1e9,
-                (caughtUp - built) / 1e9, total / ((caughtUp - buildStart) / 1e9));
+                        + "append finished (%.0f events/s from the start of the append; %.1f CPU-seconds of this JVM)%n",
+                total, (built - buildStart) / 1e9, (caughtUp - built) / 1e9, total / ((caughtUp - buildStart) / 1e9),
+                (cpuNanos() - buildCpu) / 1e9);
 
         queries("before replay");
         if (!REPLAY) {
@@ -103,6 +106,7 @@ class ReplayBenchmark extends ApiTestSupport {
         List<String> processors = Processors.replayableNames(erin);
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         for (String processor : processors) {
             ApiClient.Response accepted = erin.post("/api/v1/admin/processors/" + processor + "/replay", Map.of());
             if (accepted.status() != 202) {
@@ -121,8 +125,11 @@ class ReplayBenchmark extends ApiTestSupport {
             sleep(100);
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuStart) / 1e9;
         System.out.printf("REPLAY BENCHMARK: replay of all %d processors over %d events: %.1f s, %.0f events/s "
-                + "(batch size %s)%n", processors.size(), total, wall, total / wall, System.getenv().getOrDefault("REPLAY_BATCH", "500"));
+                        + "(batch size %s); this JVM used %.1f CPU-seconds meanwhile (the machine is shared: CPU time "
+                        + "varies less with the other load than wall time)%n", processors.size(), total, wall, total / wall,
+                System.getenv().getOrDefault("REPLAY_BATCH", "500"), cpu);
         seconds.forEach((name, s) -> System.out.printf("REPLAY BENCHMARK:   %-18s caught up after %6.1f s (%.0f events/s)%n",
                 name, s, total / s));
         queries("after replay");
@@ -283,6 +290,10 @@ class ReplayBenchmark extends ApiTestSupport {
             sleep(250);
         }
         throw new IllegalStateException("processors did not catch up: " + Processors.list(erin));
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void sleep(long ms) {

@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The aggregates whose events the current processor batch holds, so that a projection can read their rows with one
@@ -35,14 +36,14 @@ public final class BatchAggregates {
         return ids;
     }
 
-    /** Runs {@code load} once per batch under {@code key}, before the first event of the batch needs it. */
-    public static void once(String key, Runnable load) {
+    /**
+     * What {@code load} answers, computed once per batch under {@code key} when the batch's first event needs it;
+     * null outside a batch.
+     */
+    public static <T> T perBatch(String key, Supplier<T> load) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return;
+            return null;
         }
-        CurrentUnitOfWork.get().root().getOrComputeResource(key, k -> {
-            load.run();
-            return Boolean.TRUE;
-        });
+        return CurrentUnitOfWork.get().root().getOrComputeResource(key, k -> load.get());
     }
 }
