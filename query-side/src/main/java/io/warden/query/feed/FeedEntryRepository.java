@@ -4,9 +4,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.data.repository.query.Param;
 import jakarta.persistence.QueryHint;
 import org.hibernate.jpa.HibernateHints;
 
+import java.util.Collection;
 import java.util.List;
 
 interface FeedEntryRepository extends JpaRepository<FeedEntry, Long> {
@@ -17,6 +19,11 @@ interface FeedEntryRepository extends JpaRepository<FeedEntry, Long> {
      */
     @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     boolean existsByEventId(String eventId);
+
+    /** Which of these events have their entry already, in one query (without flushing first, as above). */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+    @Query("select e.eventId from FeedEntry e where e.eventId in :eventIds")
+    List<String> recordedEventIds(@Param("eventIds") Collection<String> eventIds);
 
     @Query("select coalesce(max(e.position), 0) from FeedEntry e")
     long lastPosition();

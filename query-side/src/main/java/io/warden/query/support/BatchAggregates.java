@@ -6,7 +6,9 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -32,6 +34,15 @@ public final class BatchAggregates {
                     ids.add(event.getAggregateIdentifier());
                 }
             }
+        }
+        return ids;
+    }
+
+    /** Identifiers of the current batch's events, in batch order; empty outside a batch. */
+    public static List<String> eventIdsOfCurrentBatch() {
+        List<String> ids = new ArrayList<>();
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            batch.getMessages().forEach(message -> ids.add(message.getIdentifier()));
         }
         return ids;
     }
