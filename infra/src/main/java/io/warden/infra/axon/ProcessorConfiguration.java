@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -18,12 +19,15 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,11 +92,15 @@ public class ProcessorConfiguration {
      * groups named in {@code axon.eventhandling.processors.*.dlq}), and the last registration wins.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessorsWithDeadLetters(ProcessorProperties properties) {
+    ConfigurerModule pooledStreamingProcessorsWithDeadLetters(ProcessorProperties properties, ListableBeanFactory beans) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
-                configurer.eventProcessing(processing -> configure(processing, properties));
+                configurer.eventProcessing(processing -> {
+                    configure(processing, properties);
+                    processingGroups(beans).forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (config, invoker) -> invoker.enableSequenceIdentifierCache()));
+                });
             }
 
             @Override
@@ -120,6 +128,28 @@ public class ProcessorConfiguration {
                 .registerDefaultDeadLetterPolicy(config -> (letter, cause) ->
                         Decisions.enqueue(ThrowableCause.truncated(cause, CAUSE_MESSAGE_LIMIT)))
                 .registerDeadLetterQueueProvider(group -> hasDeadLetters(group, properties) ? deadLetterQueue(group) : null);
+    }
+
+    /**
+     * The processing groups of the application's event handlers, read from their annotations without creating them.
+     * <p>
+     * Each of them gets Axon's sequence-identifier cache on its dead-letter queue: without it, every event costs a
+     * query "is this aggregate's sequence parked?" before its handler runs, and in a JPA projection that query also
+     * makes Hibernate flush, i.e. dirty-check every entity the batch has loaded so far, once per event (quadratic in
+     * the batch size; it was most of {@code account-views}' time in a replay). The cache knows which sequences this
+     * segment has parked since it claimed the segment, and asks the queue only when the queue was not empty to begin
+     * with and the sequence is not among the recently seen ones; Axon drops it when the segment is released, so a
+     * segment claimed by another instance meanwhile starts from the queue again.
+     */
+    private static Set<String> processingGroups(ListableBeanFactory beans) {
+        Set<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+            if (group != null) {
+                groups.add(group.value());
+            }
+        }
+        return groups;
     }
 
     private static boolean hasDeadLetters(String group, ProcessorProperties properties) {

@@ -17,6 +17,7 @@ import io.warden.api.events.EnforcementProposedEvent;
 import io.warden.api.events.EnforcementRejectedEvent;
 import io.warden.api.events.RestrictionLiftedEvent;
 import io.warden.api.events.ViolationRecordedEvent;
+import io.warden.query.support.BatchAggregates;
 import io.warden.query.support.StoredHistory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,6 +27,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Keeps the account read model: {@code account_view} (one row per account, its state folded by
@@ -39,6 +42,8 @@ import java.time.Instant;
 class AccountProjection {
 
     static final String PROCESSING_GROUP = "account-views";
+
+    private static final String PRELOADED = AccountProjection.class.getName() + ".preloaded";
 
     private final AccountViewRepository accounts;
     private final AccountViolations violations;
@@ -147,12 +152,28 @@ class AccountProjection {
         links.clear();
     }
 
+    /**
+     * The batch's accounts are read in one query when its first event needs one; each {@code findById} then finds
+     * its entity in the persistence context. Those without a row yet (registered in this batch) are answered here,
+     * so that their registration does not ask the table again; each is taken out once its row is made.
+     */
+    private Set<String> absentFromView() {
+        Set<String> absent = BatchAggregates.perBatch(PRELOADED, () -> {
+            Set<String> ids = BatchAggregates.ofCurrentBatch();
+            Set<String> missing = new HashSet<>(ids);
+            accounts.findAllById(ids).forEach(e -> missing.remove(e.getId()));
+            return missing;
+        });
+        return absent == null ? new HashSet<>() : absent;
+    }
+
     /** Applies one account event; false when it had been applied before. */
     private boolean apply(DomainEventMessage<?> message) {
+        String accountId = message.getAggregateIdentifier();
         StoredHistory.Step step = StoredHistory.step(message);
-        AccountViewEntry entry = accounts.findById(message.getAggregateIdentifier()).orElse(null);
+        AccountViewEntry entry = absentFromView().remove(accountId) ? null : accounts.findById(accountId).orElse(null);
         if (entry == null) {
-            entry = AccountViewEntry.startFor(message.getAggregateIdentifier());
+            entry = AccountViewEntry.startFor(accountId);
             boolean applied = entry.apply(step);
             accounts.save(entry);
             return applied;

@@ -3,6 +3,7 @@ package io.warden.query.accounts;
 import io.warden.api.queries.AccountViolation;
 import io.warden.api.types.Severity;
 import io.warden.api.types.ViolationCategory;
+import io.warden.query.support.BatchedInserts;
 import io.warden.query.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,18 +18,20 @@ import java.util.List;
 class AccountViolations {
 
     private final JdbcTemplate jdbc;
+    /** Written once per processor batch: an intake of thousands of violations is then a few multi-row inserts. */
+    private final BatchedInserts inserts;
 
     AccountViolations(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.inserts = new BatchedInserts(jdbc, """
+                insert into account_violation (account_id, violation_id, category, policy, severity,
+                    detected_at, recorded_at, detector, evidence_summary, recorded_seq)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (account_id, violation_id) do nothing""");
     }
 
     void recorded(String accountId, AccountViolation v, long sequence) {
-        jdbc.update("""
-                        insert into account_violation (account_id, violation_id, category, policy, severity,
-                            detected_at, recorded_at, detector, evidence_summary, recorded_seq)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (account_id, violation_id) do nothing""",
-                accountId, v.violationId(), v.category().name(), v.policy(), v.severity().name(),
+        inserts.add(accountId, v.violationId(), v.category().name(), v.policy(), v.severity().name(),
                 Sql.timestamp(v.detectedAt()), Sql.timestamp(v.recordedAt()), v.detector(), v.evidenceSummary(),
                 sequence);
     }

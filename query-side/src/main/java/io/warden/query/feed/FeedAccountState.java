@@ -4,7 +4,11 @@ import io.warden.api.types.AccountStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,7 +21,11 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "enforcement_feed_account")
-class FeedAccountState {
+class FeedAccountState implements Persistable<String> {
+
+    /** A state made here is new: saving it inserts it instead of merging (which would look for the row first). */
+    @Transient
+    private boolean isNew;
 
     @Id
     @Column(name = "account_id")
@@ -36,6 +44,23 @@ class FeedAccountState {
 
     FeedAccountState(String accountId) {
         this.accountId = accountId;
+        this.isNew = true;
+    }
+
+    @Override
+    public String getId() {
+        return accountId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        isNew = false;
     }
 
     String accountId() {

@@ -10,16 +10,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One decision in force, as gateways read it. Written once, never changed. */
+/**
+ * One decision in force, as gateways read it. Written once, never changed. {@link Persistable}, so that saving a new
+ * entry is an insert and not a merge (which would first look for a row with its position).
+ */
 @Entity
 @Table(name = "enforcement_feed")
-class FeedEntry {
+class FeedEntry implements Persistable<Long> {
+
+    @Transient
+    private boolean isNew;
 
     @Id
     @Column(name = "position")
@@ -57,6 +67,7 @@ class FeedEntry {
     FeedEntry(long position, long globalIndex, String eventId, EnforcementDecisionType type, String accountId,
               String actionId, ActionKind kind, AccountStatus statusAfter, Instant occurredAt,
               RestrictionKind restrictionKind, Instant expiresAt, List<String> endedActionIds) {
+        this.isNew = true;
         this.position = position;
         this.globalIndex = globalIndex;
         this.eventId = eventId;
@@ -76,5 +87,21 @@ class FeedEntry {
                 : endedActionIds.isEmpty() ? List.of() : Arrays.asList(endedActionIds.split(","));
         return new EnforcementDecision(position, globalIndex, eventId, type, accountId, actionId, kind, statusAfter,
                 occurredAt, restrictionKind, expiresAt, ended);
+    }
+
+    @Override
+    public Long getId() {
+        return position;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        isNew = false;
     }
 }

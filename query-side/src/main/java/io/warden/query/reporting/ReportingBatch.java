@@ -44,11 +44,28 @@ final class ReportingBatch {
     final List<Link> links = new ArrayList<>();
     final CounterDeltas deltas = new CounterDeltas();
 
+    /** Aggregates of the batch's events, read in one query each for accounts and cases at their first miss. */
+    private final Set<String> batchAggregates;
+    private boolean accountsPreloaded;
+    private boolean casesPreloaded;
+
     ReportingBatch(ReportingStore store) {
+        this(store, Set.of());
+    }
+
+    ReportingBatch(ReportingStore store, Set<String> batchAggregates) {
         this.store = store;
+        this.batchAggregates = batchAggregates;
     }
 
     Optional<AccountFacts> account(String accountId) {
+        if (!accountsPreloaded && !accounts.containsKey(accountId) && batchAggregates.contains(accountId)) {
+            accountsPreloaded = true;
+            Set<String> wanted = new LinkedHashSet<>(batchAggregates);
+            wanted.removeAll(accounts.keySet());
+            Map<String, AccountFacts> found = store.accounts(wanted);
+            wanted.forEach(id -> accounts.put(id, Optional.ofNullable(found.get(id))));
+        }
         return accounts.computeIfAbsent(accountId, store::account);
     }
 
@@ -62,6 +79,13 @@ final class ReportingBatch {
     }
 
     Optional<CaseFacts> caseFacts(String caseId) {
+        if (!casesPreloaded && !cases.containsKey(caseId) && batchAggregates.contains(caseId)) {
+            casesPreloaded = true;
+            Set<String> wanted = new LinkedHashSet<>(batchAggregates);
+            wanted.removeAll(cases.keySet());
+            Map<String, CaseFacts> found = store.cases(wanted);
+            wanted.forEach(id -> cases.put(id, Optional.ofNullable(found.get(id))));
+        }
         return cases.computeIfAbsent(caseId, store::caseFacts);
     }
 

@@ -19,6 +19,7 @@ import io.warden.api.types.AccountStatus;
 import io.warden.api.types.ActionKind;
 import io.warden.api.types.EnforcementGrounds;
 import io.warden.api.types.WardenMetaData;
+import io.warden.query.support.BatchAggregates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -281,7 +282,7 @@ class ReportingProjection {
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         ReportingBatch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-            ReportingBatch fresh = new ReportingBatch(store);
+            ReportingBatch fresh = new ReportingBatch(store, BatchAggregates.ofCurrentBatch());
             unitOfWork.onPrepareCommit(u -> fresh.flush());
             return fresh;
         });

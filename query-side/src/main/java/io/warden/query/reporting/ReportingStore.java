@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +37,36 @@ class ReportingStore {
     // ---- accounts
 
     Optional<AccountFacts> account(String accountId) {
-        return jdbc.query("select * from report_account where account_id = ?", (rs, n) -> {
-            AccountFacts a = new AccountFacts(rs.getString("account_id"), rs.getString("organization"),
-                    rs.getString("organization_id"), rs.getString("country"), rs.getString("tier"),
-                    rs.getLong("last_sequence"));
-            a.flagActionId = rs.getString("flag_action_id");
-            a.activeRestrictions = rs.getInt("active_restrictions");
-            a.suspensionActionId = rs.getString("suspension_action_id");
-            a.banActionId = rs.getString("ban_action_id");
-            a.firstViolationAt = instant(rs, "first_violation_at");
-            a.firstEnforcedAt = instant(rs, "first_enforced_at");
-            long ms = rs.getLong("time_to_action_ms");
-            a.timeToActionMs = rs.wasNull() ? null : ms;
-            return a;
-        }, accountId).stream().findFirst();
+        return jdbc.query("select * from report_account where account_id = ?", ReportingStore::accountFacts, accountId)
+                .stream().findFirst();
+    }
+
+    /** The rows of those accounts that have one, in one query. */
+    Map<String, AccountFacts> accounts(Collection<String> accountIds) {
+        Map<String, AccountFacts> found = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("select * from report_account where account_id = any(?)");
+                ps.setArray(1, con.createArrayOf("varchar", accountIds.toArray()));
+                return ps;
+            }, ReportingStore::accountFacts).forEach(a -> found.put(a.accountId, a));
+        }
+        return found;
+    }
+
+    private static AccountFacts accountFacts(ResultSet rs, int n) throws SQLException {
+        AccountFacts a = new AccountFacts(rs.getString("account_id"), rs.getString("organization"),
+                rs.getString("organization_id"), rs.getString("country"), rs.getString("tier"),
+                rs.getLong("last_sequence"));
+        a.flagActionId = rs.getString("flag_action_id");
+        a.activeRestrictions = rs.getInt("active_restrictions");
+        a.suspensionActionId = rs.getString("suspension_action_id");
+        a.banActionId = rs.getString("ban_action_id");
+        a.firstViolationAt = instant(rs, "first_violation_at");
+        a.firstEnforcedAt = instant(rs, "first_enforced_at");
+        long ms = rs.getLong("time_to_action_ms");
+        a.timeToActionMs = rs.wasNull() ? null : ms;
+        return a;
     }
 
     void insertAccounts(List<AccountFacts> accounts) {
@@ -112,10 +130,27 @@ class ReportingStore {
     // ---- cases
 
     Optional<CaseFacts> caseFacts(String caseId) {
-        return jdbc.query("select * from report_case where case_id = ?", (rs, n) -> new CaseFacts(rs.getString("case_id"),
-                rs.getString("category"), rs.getString("severity"), rs.getString("tier"), instant(rs, "opened_at"),
-                instant(rs, "resolved_at"), rs.getString("outcome"), rs.getLong("last_sequence")), caseId)
+        return jdbc.query("select * from report_case where case_id = ?", ReportingStore::caseFacts, caseId)
                 .stream().findFirst();
+    }
+
+    /** The rows of those cases that have one, in one query. */
+    Map<String, CaseFacts> cases(Collection<String> caseIds) {
+        Map<String, CaseFacts> found = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("select * from report_case where case_id = any(?)");
+                ps.setArray(1, con.createArrayOf("varchar", caseIds.toArray()));
+                return ps;
+            }, ReportingStore::caseFacts).forEach(c -> found.put(c.caseId, c));
+        }
+        return found;
+    }
+
+    private static CaseFacts caseFacts(ResultSet rs, int n) throws SQLException {
+        return new CaseFacts(rs.getString("case_id"), rs.getString("category"), rs.getString("severity"),
+                rs.getString("tier"), instant(rs, "opened_at"), instant(rs, "resolved_at"), rs.getString("outcome"),
+                rs.getLong("last_sequence"));
     }
 
     void insertCases(List<CaseFacts> cases) {

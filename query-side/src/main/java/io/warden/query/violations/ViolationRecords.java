@@ -5,6 +5,7 @@ import io.warden.api.queries.ActionState;
 import io.warden.api.types.ActionKind;
 import io.warden.api.types.EnforcementGrounds;
 import io.warden.api.types.RestrictionKind;
+import io.warden.query.support.BatchedInserts;
 import io.warden.query.support.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,19 +24,24 @@ import java.util.Map;
 class ViolationRecords {
 
     private final JdbcTemplate jdbc;
+    /**
+     * Violations are written once per processor batch (a bulk intake is then a few multi-row inserts), and before any
+     * statement of the batch that reads {@code violation_view}.
+     */
+    private final BatchedInserts violations;
 
     ViolationRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.violations = new BatchedInserts(jdbc, """
+                insert into violation_view (violation_id, account_id, category, policy, severity, detected_at,
+                    recorded_at, detector, evidence_summary, confidence, interaction_count, source_country)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (violation_id) do nothing""");
     }
 
     void recorded(ViolationRecordedEvent e, Instant at) {
         var evidence = e.evidence();
-        jdbc.update("""
-                        insert into violation_view (violation_id, account_id, category, policy, severity, detected_at,
-                            recorded_at, detector, evidence_summary, confidence, interaction_count, source_country)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (violation_id) do nothing""",
-                e.violationId(), e.accountId(), e.category().name(), e.policy(), e.severity().name(),
+        violations.add(e.violationId(), e.accountId(), e.category().name(), e.policy(), e.severity().name(),
                 Sql.timestamp(e.detectedAt()), Sql.timestamp(at),
                 evidence == null ? null : evidence.detector(), evidence == null ? null : evidence.summary(),
                 evidence == null ? null : evidence.confidence(), evidence == null ? null : evidence.interactionCount(),
@@ -52,6 +58,7 @@ class ViolationRecords {
         if (violationIds.isEmpty()) {
             return;
         }
+        violations.write();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     insert into violation_citation (violation_id, action_id, account_id, kind, restriction_kind,
@@ -90,6 +97,7 @@ class ViolationRecords {
         if (actionIds.isEmpty()) {
             return;
         }
+        violations.write();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     update violation_citation set state = ?, ended_at = ?
@@ -107,6 +115,7 @@ class ViolationRecords {
      * redelivered unflag never lifts a flag set after it.
      */
     void unflagged(String accountId, long sequence, Instant at) {
+        violations.write();
         jdbc.update("""
                         update violation_citation set state = 'LIFTED', ended_at = ?
                         where account_id = ? and kind = 'FLAG' and state = 'ACTIVE' and imposed_seq < ?""",
