@@ -7,6 +7,7 @@ import io.warden.api.types.ActionKind;
 import io.warden.api.types.EnforcementGrounds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 
 import java.util.Collections;
@@ -19,6 +20,8 @@ import java.util.Map;
  * because cases already told are remembered here (a restart forgets them, and the case's own check keeps a repeat
  * harmless).
  */
+// it sends commands: replaying it would decide again (new violations, flags, enforcements), so it refuses replay
+@DisallowReplay
 @ProcessingGroup(CaseEnforcementTracker.PROCESSING_GROUP)
 public class CaseEnforcementTracker {
 

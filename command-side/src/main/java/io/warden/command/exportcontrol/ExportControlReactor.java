@@ -13,6 +13,7 @@ import io.warden.command.organization.OwnershipRegistry;
 import io.warden.command.screening.RestrictedPartyScreening;
 import io.warden.command.screening.ScreeningMatch;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -43,6 +44,8 @@ import java.util.Set;
  * </ul>
  * Every violation id is derived from what it is about, so a replay or a retry records nothing twice.
  */
+// it sends commands: replaying it would decide again (new violations, flags, enforcements), so it refuses replay
+@DisallowReplay
 @ProcessingGroup(ExportControlReactor.PROCESSING_GROUP)
 public class ExportControlReactor {
 

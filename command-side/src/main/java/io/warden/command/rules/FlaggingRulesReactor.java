@@ -3,6 +3,7 @@ package io.warden.command.rules;
 import io.warden.api.events.ViolationRecordedEvent;
 import io.warden.api.types.WardenMetaData;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -12,6 +13,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
  * rules' state in the same transaction as the decisions it sends, so a failed batch is retried as a whole and a
  * redelivered violation finds its firing already marked.
  */
+// it sends commands: replaying it would decide again (new violations, flags, enforcements), so it refuses replay
+@DisallowReplay
 @ProcessingGroup(FlaggingRulesReactor.PROCESSING_GROUP)
 public class FlaggingRulesReactor {
 

@@ -90,6 +90,18 @@ class ProcessorAdminIT extends ApiTestSupport {
     }
 
     @Test
+    void the_command_sides_reactors_refuse_a_replay_because_they_would_decide_again() {
+        for (String reactor : List.of("export-controls", "flagging-rules", "case-enforcement")) {
+            assertThat(Processors.one(erin, reactor).get("replayable").asBoolean()).as(reactor).isFalse();
+            ApiClient.Response refused = erin.post("/api/v1/admin/processors/" + reactor + "/replay", Map.of());
+            assertProblem(refused, 409);
+            assertThat(refused.text("detail")).contains("does not support a replay");
+            assertThat(Processors.one(erin, reactor).get("replaying").asBoolean()).as(reactor).isFalse();
+        }
+        assertThat(Processors.one(erin, "account-views").get("replayable").asBoolean()).isTrue();
+    }
+
+    @Test
     void only_admins_see_or_replay_processors() {
         for (ApiClient notAdmin : List.of(carol, alice, dave)) {
             assertProblem(notAdmin.get("/api/v1/admin/processors"), 403);
