@@ -54,6 +54,12 @@ final class Api {
                 .header("Accept", "application/json"));
     }
 
+    /** A GET answered in plain text (the Prometheus endpoint refuses application/json). */
+    Response getText(User user, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().header("Authorization", user.header)
+                .header("Accept", "text/plain"));
+    }
+
     Response getOpen(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }

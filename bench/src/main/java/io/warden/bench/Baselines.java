@@ -129,11 +129,17 @@ final class Baselines {
                 return null;
             }));
         }
-        for (Future<?> f : fs) {
-            f.get();
+        try {
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double s = (System.nanoTime() - t0) / 1e9;
+        try (Connection c = rawConnection(false); Statement st = c.createStatement()) {
+            st.execute("select setval('raw_event_seq', " + Math.max(1, rows) + ")"); // single-row inserts continue after them
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", rows);
         m.put("connections", connections);
@@ -172,10 +178,13 @@ final class Baselines {
             }));
         }
         List<long[]> parts = new ArrayList<>();
-        for (Future<long[]> f : fs) {
-            parts.add(f.get());
+        try {
+            for (Future<long[]> f : fs) {
+                parts.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double s = (System.nanoTime() - t0) / 1e9;
         int total = parts.stream().mapToInt(p -> p.length).sum();
         long[] all = new long[total];

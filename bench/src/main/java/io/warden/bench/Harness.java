@@ -26,12 +26,19 @@ public final class Harness {
     private Harness() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(List.of(args));
-        Result r = run(options);
+    public static void main(String[] args) {
+        Result r;
+        try {
+            r = run(Options.parse(List.of(args)));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         System.out.println();
         System.out.println(r.markdown());
         System.out.println("[bench] results: " + r.jsonFile() + " and " + r.markdownFile());
+        System.exit(0);
     }
 
     public static Result run(Options o) throws Exception {

@@ -15,10 +15,15 @@ package io.warden.bench;
  * @param catchUpBudgetS   longest wait for the processors to catch up at a checkpoint or after the takedown
  * @param replayBudgetS    longest wait for a replay of every processor
  * @param rawSeconds       seconds of each single-row insert baseline level
+ * @param registerBudgetS  after this long registering, only campaign accounts are still registered (the legitimate
+ *                         accounts not reached yet are left out, and said so)
+ * @param intakeBudgetS    longest time for the campaign violations (those not sent by then are left out, and said so)
+ * @param growthBudgetS    longest time for growing the history
  */
 public record Scale(String name, int[] campaigns, int legitimate, int violations, long interactions,
                     long firstCheckpoint, long history, int[] singleClients, int latencySamples,
-                    int catchUpBudgetS, int replayBudgetS, int rawSeconds) {
+                    int catchUpBudgetS, int replayBudgetS, int rawSeconds,
+                    int registerBudgetS, int intakeBudgetS, int growthBudgetS) {
 
     public int campaignAccounts() {
         int n = 0;
@@ -35,12 +40,14 @@ public record Scale(String name, int[] campaigns, int legitimate, int violations
     /** The sizes: 24,000 campaign accounts, 50,000 legitimate ones, 16 million interactions, 1M events. */
     public static Scale full() {
         return new Scale("full", new int[]{3_400, 7_600, 13_000}, 50_000, 120_000, 16_000_000L,
-                100_000, 1_000_000, new int[]{1_000, 4_000, 69_000}, 200, 150, 150, 8);
+                100_000, 1_000_000, new int[]{1_000, 4_000, 69_000}, 200, 60, 90, 8,
+                180, 150, 150);
     }
 
     public static Scale quick() {
-        return new Scale("quick", new int[]{200, 400, 600}, 2_500, 6_000, 800_000L,
-                10_000, 40_000, new int[]{300, 800, 2_600}, 40, 40, 40, 2);
+        return new Scale("quick", new int[]{50, 100, 150}, 600, 1_500, 200_000L,
+                2_000, 6_000, new int[]{100, 200, 600}, 30, 30, 30, 2,
+                600, 600, 600);
     }
 
     /** The stock-Axon run: a tenth of the campaign workload (quick: a twentieth), no history growth. */
@@ -58,6 +65,7 @@ public record Scale(String name, int[] campaigns, int legitimate, int violations
         int one = Math.max(20, singleClients[0] / div), four = Math.max(40, singleClients[1] / div);
         return new Scale(name + "/stock-1:" + div, c, legit, Math.max(200, violations / div), interactions / div,
                 0, 0, new int[]{one, four, Math.max(0, total - one - four)}, latencySamples,
-                "quick".equals(name) ? 20 : 60, "quick".equals(name) ? 15 : 60, rawSeconds);
+                "quick".equals(name) ? 20 : 40, "quick".equals(name) ? 15 : 40, rawSeconds,
+                "quick".equals(name) ? 600 : 60, "quick".equals(name) ? 600 : 60, 0);
     }
 }

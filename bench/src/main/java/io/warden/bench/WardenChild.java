@@ -101,7 +101,7 @@ final class WardenChild implements AutoCloseable {
     private void sample() {
         while (!stopping && process.isAlive()) {
             try {
-                Api.Response r = api.get(Api.User.ERIN, "/actuator/prometheus");
+                Api.Response r = api.getText(Api.User.ERIN, "/actuator/prometheus");
                 if (r.status() == 200) {
                     long used = 0;
                     for (String line : r.body().split("\n")) {

@@ -94,9 +94,14 @@ final class Workload {
     }
 
     long totalInteractions() {
+        return interactions(interactionCounts.length);
+    }
+
+    /** Interactions of the first {@code n} campaign violations. */
+    long interactions(int n) {
         long t = 0;
-        for (long c : interactionCounts) {
-            t += c;
+        for (int i = 0; i < n; i++) {
+            t += interactionCounts[i];
         }
         return t;
     }
@@ -132,8 +137,8 @@ final class Workload {
         return v;
     }
 
-    /** Growth report {@code i}: a low-severity report on a legitimate account. */
-    Map<String, Object> growthViolation(long i) {
+    /** Growth report {@code i}: a low-severity report on one of the (registered) legitimate accounts. */
+    Map<String, Object> growthViolation(long i, List<String> legitimate) {
         SplittableRandom rnd = new SplittableRandom(seed * 17 + i);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("detector", "rate-anomaly-v1");
@@ -141,7 +146,7 @@ final class Workload {
         evidence.put("confidence", 0.3 + rnd.nextInt(30) / 100.0);
         evidence.put("interactionCount", 1 + rnd.nextInt(40));
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("accountId", "acct-" + rnd.nextInt(scale.legitimate()));
+        v.put("accountId", legitimate.get(rnd.nextInt(legitimate.size())));
         v.put("violationId", "gv-" + i);
         v.put("category", "USAGE_POLICY");
         v.put("policy", "AUTOMATED_EXTRACTION");
