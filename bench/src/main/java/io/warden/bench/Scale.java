@@ -65,7 +65,7 @@ public record Scale(String name, int[] campaigns, int legitimate, int violations
         int one = Math.max(20, singleClients[0] / div), four = Math.max(40, singleClients[1] / div);
         return new Scale(name + "/stock-1:" + div, c, legit, Math.max(200, violations / div), interactions / div,
                 0, 0, new int[]{one, four, Math.max(0, total - one - four)}, latencySamples,
-                "quick".equals(name) ? 20 : 40, "quick".equals(name) ? 15 : 40, rawSeconds,
-                "quick".equals(name) ? 600 : 60, "quick".equals(name) ? 600 : 60, 0);
+                "quick".equals(name) ? 20 : 30, "quick".equals(name) ? 15 : 30, rawSeconds,
+                "quick".equals(name) ? 600 : 45, "quick".equals(name) ? 600 : 45, 0);
     }
 }
