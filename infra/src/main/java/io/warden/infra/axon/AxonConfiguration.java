@@ -1,9 +1,11 @@
 package io.warden.infra.axon;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
@@ -60,21 +62,36 @@ public class AxonConfiguration {
      * Aggregates stay in memory between commands, the least recently used leaving first once
      * {@code warden.cache.aggregates} are held. With several instances a cached aggregate can be stale: its next
      * append then conflicts on the event store's unique key, the cache entry is evicted on rollback and a retry loads
-     * the current state.
+     * the current state. {@code warden.cache.aggregates=0} keeps nothing (Axon's {@link NoCache}: every command loads
+     * its aggregate from the store), which is Axon's stock behaviour and what the benchmark's stock run uses.
      */
     @Bean
     Cache wardenAggregateCache(@Value("${warden.cache.aggregates:10000}") int maxEntries) {
-        return new BoundedAggregateCache(maxEntries);
+        return aggregateCache(maxEntries);
+    }
+
+    static Cache aggregateCache(int maxEntries) {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("warden.cache.aggregates must be 0 (no cache) or positive, not " + maxEntries);
+        }
+        return maxEntries == 0 ? NoCache.INSTANCE : new BoundedAggregateCache(maxEntries);
     }
 
     @Bean
     SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.accountThreshold());
+        return snapshotTrigger(snapshotter, properties, properties.accountThreshold());
     }
 
     @Bean
     SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.caseThreshold());
+        return snapshotTrigger(snapshotter, properties, properties.caseThreshold());
+    }
+
+    /** {@code warden.snapshots.enabled=false}: no snapshots are taken, aggregates are always loaded from all events. */
+    static SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties, int threshold) {
+        return properties.enabled()
+                ? new EventCountSnapshotTriggerDefinition(snapshotter, threshold)
+                : NoSnapshotTriggerDefinition.INSTANCE;
     }
 
     @Bean
