@@ -51,13 +51,14 @@ class EventStoreAppendIT extends ApiTestSupport {
     void a_batch_whose_last_event_repeats_a_stored_sequence_number_is_a_concurrency_conflict_and_stores_nothing() {
         String first = newId("acct");
         String second = newId("acct");
-        append(List.of(registered(first, 0), registered(first, 1)));
+        append(List.of(registered(first, 0), registered(first, 1), registered(second, 0)));
 
-        assertThatThrownBy(() -> append(List.of(registered(second, 0), registered(second, 1), registered(first, 1))))
+        // Axon names the conflict after the batch's first event: sequence number 0 would make it a stream creation
+        assertThatThrownBy(() -> append(List.of(registered(second, 1), registered(second, 2), registered(first, 1))))
                 .isInstanceOf(ConcurrencyException.class);
 
         assertThat(storedEvents(first)).isEqualTo(2);
-        assertThat(storedEvents(second)).isZero();
+        assertThat(storedEvents(second)).isEqualTo(1);
     }
 
     /**
