@@ -4,7 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * Refuses to start when Axon has quietly fallen back to a default that loses data: an in-memory token store or
- * event storage (what Axon uses when its JPA auto-configuration does not apply), or commands without Spring's
- * transactions. Runs once all beans exist and before any event processor starts.
+ * event storage (what Axon uses when its JPA auto-configuration does not apply), an event storage engine other than
+ * the JDBC one of {@code ProcessorConfiguration} (whose inserts leave {@code global_index} to the database), or
+ * commands without Spring's transactions. Runs once all beans exist and before any event processor starts.
  */
 public class AxonWiringCheck implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -44,8 +45,8 @@ public class AxonWiringCheck implements SmartInitializingSingleton, BeanFactoryA
         if (!(tokenStore instanceof JpaTokenStore)) {
             problems.add("token store is " + describe(tokenStore, IN_MEMORY) + ", expected JpaTokenStore");
         }
-        if (!(storageEngine instanceof JpaEventStorageEngine)) {
-            problems.add("event storage engine is " + describe(storageEngine, IN_MEMORY) + ", expected JpaEventStorageEngine");
+        if (!(storageEngine instanceof JdbcEventStorageEngine)) {
+            problems.add("event storage engine is " + describe(storageEngine, IN_MEMORY) + ", expected JdbcEventStorageEngine");
         }
         if (!(transactionManager instanceof SpringTransactionManager)) {
             problems.add("Axon transaction manager is " + describe(transactionManager, "no transactions")

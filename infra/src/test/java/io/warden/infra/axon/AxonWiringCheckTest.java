@@ -3,6 +3,7 @@ package io.warden.infra.axon;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -33,5 +34,20 @@ class AxonWiringCheckTest {
 
         assertThatThrownBy(check::afterSingletonsInstantiated)
                 .hasMessageContaining("token store is missing (Axon falls back to memory");
+    }
+
+    @Test
+    void the_jpa_storage_engine_is_refused_because_it_takes_each_global_index_in_its_own_round_trip() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("eventStorageEngine", JpaEventStorageEngine.builder()
+                .entityManagerProvider(() -> null)
+                .transactionManager(NoTransactionManager.instance())
+                .build());
+        AxonWiringCheck check = new AxonWiringCheck();
+        check.setBeanFactory(beans);
+
+        assertThatThrownBy(check::afterSingletonsInstantiated)
+                .hasMessageContaining("event storage engine is " + JpaEventStorageEngine.class.getName())
+                .hasMessageContaining("expected JdbcEventStorageEngine");
     }
 }

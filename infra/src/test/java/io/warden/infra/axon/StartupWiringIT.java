@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -80,8 +80,8 @@ class StartupWiringIT extends IntegrationTest {
     }
 
     @Test
-    void events_are_stored_by_the_jpa_storage_engine() {
-        assertThat(storageEngine).isInstanceOf(JpaEventStorageEngine.class);
+    void events_are_stored_by_the_jdbc_storage_engine() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class).isSameAs(axon.eventStore());
         assertThat(persistenceExceptionResolver).isInstanceOf(SQLErrorCodesResolver.class);
     }
