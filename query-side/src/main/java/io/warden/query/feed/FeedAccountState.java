@@ -1,14 +1,11 @@
 package io.warden.query.feed;
 
 import io.warden.api.types.AccountStatus;
+import io.warden.query.support.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,11 +18,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "enforcement_feed_account")
-class FeedAccountState implements Persistable<String> {
-
-    /** A state made here is new: saving it inserts it instead of merging (which would look for the row first). */
-    @Transient
-    private boolean isNew;
+class FeedAccountState extends NewUntilStored<String> {
 
     @Id
     @Column(name = "account_id")
@@ -44,23 +37,12 @@ class FeedAccountState implements Persistable<String> {
 
     FeedAccountState(String accountId) {
         this.accountId = accountId;
-        this.isNew = true;
+        markNew(); // saving a state made here inserts it instead of merging (which would look for the row first)
     }
 
     @Override
     public String getId() {
         return accountId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
     }
 
     String accountId() {

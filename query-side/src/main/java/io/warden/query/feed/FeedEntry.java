@@ -5,15 +5,13 @@ import io.warden.api.types.AccountStatus;
 import io.warden.api.types.ActionKind;
 import io.warden.api.types.EnforcementDecisionType;
 import io.warden.api.types.RestrictionKind;
+import io.warden.query.support.NewUntilStored;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
@@ -26,10 +24,8 @@ import java.util.List;
  */
 @Entity
 @Table(name = "enforcement_feed")
-class FeedEntry implements Persistable<Long> {
+class FeedEntry extends NewUntilStored<Long> {
 
-    @Transient
-    private boolean isNew;
 
     @Id
     @Column(name = "position")
@@ -67,7 +63,7 @@ class FeedEntry implements Persistable<Long> {
     FeedEntry(long position, long globalIndex, String eventId, EnforcementDecisionType type, String accountId,
               String actionId, ActionKind kind, AccountStatus statusAfter, Instant occurredAt,
               RestrictionKind restrictionKind, Instant expiresAt, List<String> endedActionIds) {
-        this.isNew = true;
+        markNew();
         this.position = position;
         this.globalIndex = globalIndex;
         this.eventId = eventId;
@@ -94,14 +90,4 @@ class FeedEntry implements Persistable<Long> {
         return position;
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
-    }
 }

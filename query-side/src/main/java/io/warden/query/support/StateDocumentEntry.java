@@ -2,12 +2,9 @@ package io.warden.query.support;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A view row that keeps an aggregate's whole {@link FoldedState} as a JSON document ({@code state}) beside the
@@ -15,7 +12,7 @@ import org.springframework.data.domain.Persistable;
  * state stays on the entity, so an aggregate touched by many events of a batch is parsed once and written once.
  */
 @MappedSuperclass
-public abstract class StateDocumentEntry<S extends FoldedState> implements Persistable<String> {
+public abstract class StateDocumentEntry<S extends FoldedState> extends NewUntilStored<String> {
 
     @Column(name = "version", nullable = false)
     private long version;
@@ -25,8 +22,6 @@ public abstract class StateDocumentEntry<S extends FoldedState> implements Persi
     @Transient
     private S parsed;
     @Transient
-    private boolean isNew;
-    @Transient
     private boolean documentStale;
 
     protected StateDocumentEntry() {
@@ -35,7 +30,7 @@ public abstract class StateDocumentEntry<S extends FoldedState> implements Persi
     /** Makes this a new row holding {@code initial}; subclasses call it from their factory. */
     protected final void start(S initial) {
         parsed = initial;
-        isNew = true;
+        markNew();
         refresh();
     }
 
@@ -80,14 +75,4 @@ public abstract class StateDocumentEntry<S extends FoldedState> implements Persi
         }
     }
 
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markNotNew() {
-        isNew = false;
-    }
 }
