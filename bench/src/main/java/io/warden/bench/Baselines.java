@@ -129,13 +129,7 @@ final class Baselines {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.awaitAll(pool, fs);
         double s = (System.nanoTime() - t0) / 1e9;
         try (Connection c = rawConnection(false); Statement st = c.createStatement()) {
             st.execute("select setval('raw_event_seq', " + Math.max(1, rows) + ")"); // single-row inserts continue after them

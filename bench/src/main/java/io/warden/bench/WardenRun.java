@@ -162,13 +162,7 @@ final class WardenRun {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.awaitAll(pool, fs);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " registrations failed");
@@ -212,13 +206,7 @@ final class WardenRun {
                 return null;
             }));
         }
-        try {
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.awaitAll(pool, fs);
         return new long[]{accepted.get(), duplicates.get()};
     }
 
