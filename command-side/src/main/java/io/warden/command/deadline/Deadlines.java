@@ -26,7 +26,7 @@ public final class Deadlines {
     }
 
     public void schedule(String key, String deadlineName, Instant at, Object payload) {
-        MetaData system = MetaData.with(WardenMetaData.ACTOR, ACTOR).and(WardenMetaData.ACTOR_ROLES, "SYSTEM");
+        MetaData system = MetaData.from(WardenMetaData.system(ACTOR, null, null));
         String scheduleId = manager.schedule(at, deadlineName, new GenericMessage<>(payload, system));
         ids.remember(key, scheduleId);
     }

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,15 +55,7 @@ public class ExecutorSystemCommands implements SystemCommands {
         if (commands.isEmpty()) {
             return 0;
         }
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(WardenMetaData.ACTOR, ACTOR);
-        metaData.put(WardenMetaData.ACTOR_ROLES, "SYSTEM");
-        if (correlationId != null) {
-            metaData.put(WardenMetaData.CORRELATION_ID, correlationId);
-        }
-        if (causationId != null) {
-            metaData.put(WardenMetaData.CAUSATION_ID, causationId);
-        }
+        Map<String, Object> metaData = WardenMetaData.system(ACTOR, correlationId, causationId);
         List<CompletableFuture<Boolean>> sent = new ArrayList<>(commands.size());
         for (Object command : commands) {
             sent.add(CompletableFuture.supplyAsync(() -> send(command, metaData), workers));

@@ -7,7 +7,6 @@ import io.warden.command.rules.RuleDecision;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,15 +24,7 @@ class GatewayRuleCommands implements RuleCommands {
 
     @Override
     public void flag(RuleDecision decision, String correlationId, String causationId) {
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(WardenMetaData.ACTOR, ACTOR);
-        metaData.put(WardenMetaData.ACTOR_ROLES, "SYSTEM");
-        if (correlationId != null) {
-            metaData.put(WardenMetaData.CORRELATION_ID, correlationId);
-        }
-        if (causationId != null) {
-            metaData.put(WardenMetaData.CAUSATION_ID, causationId);
-        }
+        Map<String, Object> metaData = WardenMetaData.system(ACTOR, correlationId, causationId);
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                         new FlagAccountByRuleCommand(decision.accountId(), decision.rule(), decision.violationIds()))
                 .andMetaData(metaData));
