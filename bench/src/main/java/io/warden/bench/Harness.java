@@ -70,6 +70,7 @@ public final class Harness {
                 main.runAll();
                 memory.put("heapMaxMb", 512);
                 memory.put("peakHeapUsedMb", Stats.round(child.peakHeapBytes() / 1048576.0));
+                memory.put("liveHeapAtEndMb", Stats.round(child.liveHeapAfterFullGcBytes() / 1048576.0));
                 memory.put("heapSamples", child.heapSamples());
                 memory.put("peakRssMb", Stats.round(child.readPeakRssKb() / 1024.0));
                 memory.put("outOfMemoryError", child.sawOutOfMemory());

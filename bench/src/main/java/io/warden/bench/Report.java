@@ -103,6 +103,10 @@ public final class Report {
         Object oom = at(j, "memory.outOfMemoryError");
         rows.add(new Row("Peak heap used (-Xmx512m)", orNaN(heap), "MB", null, null, null, "the whole run inside a 512 MB heap",
                 heap == null ? null : heap <= 512 && Boolean.FALSE.equals(oom)));
+        Double live = num(j, "memory.liveHeapAtEndMb");
+        if (live != null && live > 0) { // -1: no jcmd beside the harness's java (a JRE)
+            rows.add(new Row("Live heap at the end (after a full GC)", live, "MB", null, null, null, null, null));
+        }
         rows.add(new Row("Peak RSS (VmHWM)", orNaN(num(j, "memory.peakRssMb")), "MB", null, null, null, null, null));
         return rows;
     }

@@ -123,12 +123,45 @@ final class WardenChild implements AutoCloseable {
         }
     }
 
+    /** The most heap in use at any sample, garbage included: G1 lets it grow towards the maximum before collecting. */
     long peakHeapBytes() {
         return peakHeap.get();
     }
 
+
     long heapSamples() {
         return heapSamples.get();
+    }
+
+    /**
+     * The heap still reachable after a full collection, in bytes, or -1 where {@code jcmd} is missing or fails: the
+     * total of {@code jcmd <pid> GC.class_histogram}, which collects the whole heap first. Measured once at the end of
+     * the run, with the aggregate cache and the read models' state at their largest.
+     */
+    long liveHeapAfterFullGcBytes() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd) || !process.isAlive()) {
+            return -1;
+        }
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            long total = -1;
+            try (var lines = p.inputReader().lines()) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.startsWith("Total")) {
+                        String[] parts = line.trim().split("\\s+");
+                        total = Long.parseLong(parts[parts.length - 1]);
+                    }
+                }
+            }
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? total : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Peak resident set (VmHWM) in kB, read from /proc while the process lives; -1 where /proc has none. */

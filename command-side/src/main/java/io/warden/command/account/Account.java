@@ -49,6 +49,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,20 +84,23 @@ class Account {
     private String organizationId;
     private String country;
     private Tier tier;
-    private Set<String> violationIds = new HashSet<>();
+    // Most accounts never get most of the collections below: each starts as the shared empty one and gets its own on
+    // its first entry (with(...)), which keeps a cached account about 450 bytes smaller; the aggregate cache is sized
+    // to hold every account of an incident like the seed's (README, "Benchmark").
+    private Set<String> violationIds = Collections.emptySet();
     private boolean flagged;
-    private Map<String, RestrictionKind> activeRestrictions = new HashMap<>();
-    private Set<String> liftedRestrictionIds = new HashSet<>();
+    private Map<String, RestrictionKind> activeRestrictions = Collections.emptyMap();
+    private Set<String> liftedRestrictionIds = Collections.emptySet();
     private ImposedAction suspension;
     private ImposedAction ban;
-    private Map<String, Proposal> pendingProposals = new HashMap<>();
-    private Map<String, ApprovalStatus> closedProposals = new HashMap<>();
+    private Map<String, Proposal> pendingProposals = Collections.emptyMap();
+    private Map<String, ApprovalStatus> closedProposals = Collections.emptyMap();
     private OpenAppeal openAppeal;
-    private Set<String> decidedAppealIds = new HashSet<>();
+    private Set<String> decidedAppealIds = Collections.emptySet();
     /** Suspensions and bans that ended (reinstatement, overturned appeal): a takedown must not impose them again. */
-    private Set<String> endedActionIds = new HashSet<>();
+    private Set<String> endedActionIds = Collections.emptySet();
     /** Takedowns that skipped this account, with the reason, so a resumed takedown answers the same. */
-    private Map<String, String> campaignSkips = new HashMap<>();
+    private Map<String, String> campaignSkips = Collections.emptyMap();
 
     Account() {
         // for Axon and Jackson
@@ -570,7 +575,7 @@ class Account {
 
     @EventSourcingHandler
     void on(ViolationRecordedEvent event) {
-        violationIds.add(event.violationId());
+        violationIds = with(violationIds, List.of(event.violationId()));
     }
 
     @EventSourcingHandler
@@ -585,13 +590,13 @@ class Account {
 
     @EventSourcingHandler
     void on(AccountRestrictedEvent event) {
-        activeRestrictions.put(event.restrictionId(), event.kind());
+        activeRestrictions = with(activeRestrictions, event.restrictionId(), event.kind());
     }
 
     @EventSourcingHandler
     void on(RestrictionLiftedEvent event) {
         activeRestrictions.remove(event.restrictionId());
-        liftedRestrictionIds.add(event.restrictionId());
+        liftedRestrictionIds = with(liftedRestrictionIds, List.of(event.restrictionId()));
     }
 
     @EventSourcingHandler
@@ -600,30 +605,30 @@ class Account {
         pendingProposals.values().removeIf(earlier -> {
             boolean superseded = earlier.kind() == event.kind();
             if (superseded) {
-                closedProposals.put(earlier.actionId(), ApprovalStatus.EXPIRED);
+                closedProposals = with(closedProposals, earlier.actionId(), ApprovalStatus.EXPIRED);
             }
             return superseded;
         });
-        pendingProposals.put(event.actionId(), new Proposal(event.actionId(), event.kind(), event.reason(),
+        pendingProposals = with(pendingProposals, event.actionId(), new Proposal(event.actionId(), event.kind(), event.reason(),
                 event.grounds(), event.proposedBy(), event.expiresAt()));
     }
 
     @EventSourcingHandler
     void on(EnforcementApprovedEvent event) {
         pendingProposals.remove(event.actionId());
-        closedProposals.put(event.actionId(), ApprovalStatus.APPROVED);
+        closedProposals = with(closedProposals, event.actionId(), ApprovalStatus.APPROVED);
     }
 
     @EventSourcingHandler
     void on(EnforcementRejectedEvent event) {
         pendingProposals.remove(event.actionId());
-        closedProposals.put(event.actionId(), ApprovalStatus.REJECTED);
+        closedProposals = with(closedProposals, event.actionId(), ApprovalStatus.REJECTED);
     }
 
     @EventSourcingHandler
     void on(EnforcementExpiredEvent event) {
         pendingProposals.remove(event.actionId());
-        closedProposals.put(event.actionId(), ApprovalStatus.EXPIRED);
+        closedProposals = with(closedProposals, event.actionId(), ApprovalStatus.EXPIRED);
     }
 
     @EventSourcingHandler
@@ -638,7 +643,7 @@ class Account {
 
     @EventSourcingHandler
     void on(AccountReinstatedEvent event) {
-        endedActionIds.addAll(event.endedActionIds());
+        endedActionIds = with(endedActionIds, event.endedActionIds());
         if (suspension != null && event.endedActionIds().contains(suspension.actionId())) {
             suspension = null;
         }
@@ -656,11 +661,25 @@ class Account {
     @EventSourcingHandler
     void on(AppealDecidedEvent event) {
         openAppeal = null;
-        decidedAppealIds.add(event.appealId());
+        decidedAppealIds = with(decidedAppealIds, List.of(event.appealId()));
     }
 
     @EventSourcingHandler
     void on(CampaignActionSkippedEvent event) {
-        campaignSkips.put(event.enforcementId(), event.reason());
+        campaignSkips = with(campaignSkips, event.enforcementId(), event.reason());
+    }
+
+    /** {@code set} with {@code values} added: the set itself once it is the account's own, else a new own copy. */
+    private static <T> Set<T> with(Set<T> set, Collection<T> values) {
+        Set<T> own = set instanceof HashSet<T> mutable ? mutable : new HashSet<>(set);
+        own.addAll(values);
+        return own;
+    }
+
+    /** {@code map} with {@code key} set: the map itself once it is the account's own, else a new own copy. */
+    private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+        Map<K, V> own = map instanceof HashMap<K, V> mutable ? mutable : new HashMap<>(map);
+        own.put(key, value);
+        return own;
     }
 }

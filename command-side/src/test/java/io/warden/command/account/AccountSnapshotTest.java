@@ -56,6 +56,37 @@ class AccountSnapshotTest {
         assertThat(restored.status()).isEqualTo(AccountStatus.BANNED);
     }
 
+    @Test
+    void a_new_account_survives_a_round_trip_and_takes_state_afterwards_like_one_never_snapshotted() {
+        Account account = new Account();
+        account.on(new AccountRegisteredEvent("acc-2", "Acme Labs", "org-acme", "US", Tier.FREE));
+
+        Account restored = json.readValue(json.writeValueAsString(account), Account.class);
+        assertThat(restored).usingRecursiveComparison().isEqualTo(account);
+
+        for (Account a : List.of(account, restored)) {
+            a.on(new ViolationRecordedEvent("acc-2", "v-9", ViolationCategory.USAGE_POLICY, "DISTILLATION",
+                    Severity.LOW, Instant.parse("2026-02-23T09:15:00Z"), null));
+            a.on(new AccountRestrictedEvent("acc-2", "r-9", RestrictionKind.RATE_LIMIT, "slow", grounds(), null));
+        }
+        assertThat(restored).usingRecursiveComparison().isEqualTo(account);
+        assertThat(restored.status()).isEqualTo(AccountStatus.RESTRICTED);
+    }
+
+    @Test
+    void accounts_start_from_shared_empty_collections_but_never_share_an_entry() {
+        Account first = new Account();
+        first.on(new AccountRegisteredEvent("acc-3", "Acme Labs", "org-acme", "US", Tier.FREE));
+        Account second = new Account();
+        second.on(new AccountRegisteredEvent("acc-4", "Acme Labs", "org-acme", "US", Tier.FREE));
+
+        first.on(new AccountRestrictedEvent("acc-3", "r-1", RestrictionKind.RATE_LIMIT, "slow", grounds(), null));
+
+        assertThat(first.status()).isEqualTo(AccountStatus.RESTRICTED);
+        assertThat(second.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(json.writeValueAsString(second)).contains("\"activeRestrictions\":{}");
+    }
+
     private static EnforcementGrounds grounds() {
         return new EnforcementGrounds(List.of("v-1", "v-2"), "case-9");
     }
