@@ -60,13 +60,14 @@ public class AxonConfiguration {
 
     /**
      * Aggregates stay in memory between commands, the least recently used leaving first once
-     * {@code warden.cache.aggregates} are held. With several instances a cached aggregate can be stale: its next
+     * {@code warden.cache.aggregates} are held, or when the collector needs the heap ({@link BoundedAggregateCache}
+     * holds them softly). With several instances a cached aggregate can be stale: its next
      * append then conflicts on the event store's unique key, the cache entry is evicted on rollback and a retry loads
      * the current state. {@code warden.cache.aggregates=0} keeps nothing (Axon's {@link NoCache}: every command loads
      * its aggregate from the store), which is Axon's stock behaviour and what the benchmark's stock run uses.
      */
     @Bean
-    Cache wardenAggregateCache(@Value("${warden.cache.aggregates:10000}") int maxEntries) {
+    Cache wardenAggregateCache(@Value("${warden.cache.aggregates:100000}") int maxEntries) {
         return aggregateCache(maxEntries);
     }
 

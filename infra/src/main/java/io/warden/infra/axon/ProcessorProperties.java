@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * How every tracking processing group runs ({@code warden.processors.*}). The defaults suit two cores and the seed
- * incident (a million events): 500 events per transaction, four segments, two worker threads per processor, so that
- * seven processors use at most fourteen of the twenty pooled connections and leave the rest to the API.
+ * incident (a million events): 500 events per transaction, one segment and one worker thread per processor. The
+ * processors run side by side, so a node's cores are busy without splitting each of them, and each segment more
+ * costs its coordinator a walk of a work queue per event (Axon's {@code WorkPackage.hasRemainingCapacity} counts a
+ * {@code ConcurrentLinkedQueue}); more segments let several instances share one processor.
  *
  * @param batchSize          events handled in one transaction (and one token update) per segment
  * @param segments           segments a processor starts with when it has no tokens yet; changing it later takes a
@@ -22,8 +24,8 @@ import java.util.Map;
  */
 @ConfigurationProperties("warden.processors")
 public record ProcessorProperties(@DefaultValue("500") int batchSize,
-                                  @DefaultValue("4") int segments,
-                                  @DefaultValue("2") int threads,
+                                  @DefaultValue("1") int segments,
+                                  @DefaultValue("1") int threads,
                                   @DefaultValue("2s") Duration tokenClaimInterval,
                                   @DefaultValue("true") boolean deadLetters,
                                   Map<String, Override> overrides) {

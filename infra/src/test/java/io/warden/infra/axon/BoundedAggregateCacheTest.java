@@ -71,6 +71,42 @@ class BoundedAggregateCacheTest {
     }
 
     @Test
+    void an_entry_the_collector_took_is_a_miss_and_expires() {
+        BoundedAggregateCache cache = new BoundedAggregateCache(10);
+        List<String> heard = new ArrayList<>();
+        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+            @Override
+            public void onEntryExpired(Object key) {
+                heard.add("expired " + key);
+            }
+        });
+        cache.put("a", new Object());
+        cache.put("b", new Object());
+
+        cache.referenceTo("a").clear(); // what the collector does when the heap runs short
+
+        assertThat((Object) cache.get("a")).isNull();
+        assertThat(cache.containsKey("a")).isFalse();
+        assertThat(cache.putIfAbsent("a", "again")).as("a collected entry is absent").isTrue();
+        assertThat((Object) cache.get("a")).isEqualTo("again");
+        assertThat((Object) cache.get("b")).isNotNull();
+        assertThat(heard).containsExactly("expired a");
+    }
+
+    @Test
+    void entries_whose_values_were_collected_are_dropped_without_being_read() {
+        BoundedAggregateCache cache = new BoundedAggregateCache(10);
+        cache.put("a", new Object());
+        cache.put("b", new Object());
+
+        cache.referenceTo("a").clear();
+        cache.referenceTo("a").enqueue(); // the collector also queues the cleared reference
+
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.referenceTo("a")).isNull();
+    }
+
+    @Test
     void put_if_absent_and_compute_if_present_respect_existing_entries() {
         BoundedAggregateCache cache = new BoundedAggregateCache(10);
 
