@@ -115,7 +115,8 @@ record AuditRecord(long position, String eventId, String type, String payloadTyp
         if (json == null) {
             return values;
         }
-        // a string this long trips the length limit only where the tree's way of decoding checks it
+        // a string's length limit is checked where it becomes a String (as in the tree), not where it is only
+        // decoded; only a document this long can hold a string over the limit
         boolean decodeAsTree = json.length >= MAX_STRING_LENGTH;
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

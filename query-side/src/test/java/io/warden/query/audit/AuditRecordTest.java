@@ -120,7 +120,7 @@ class AuditRecordTest {
     }
 
     /** The reading {@link AuditRecord#derive} did before the streaming parser: the whole document as a tree. */
-    private static String[] treeTexts(byte[] json, List<String> fields) {
+    static String[] treeTexts(byte[] json, List<String> fields) {
         JsonNode tree;
         try {
             tree = json == null ? null : JSON.readTree(json);
