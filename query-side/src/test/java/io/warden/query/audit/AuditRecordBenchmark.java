@@ -7,9 +7,9 @@ import java.util.HexFormat;
 /**
  * Measures (asserts nothing) what one audit entry costs before it is written: reading its fields (the streaming
  * read of {@link AuditRecord#derive} against the tree reading it replaced) and linking it (hashing as written
- * against copying the canonical entry first). Run by hand, after {@code ./mvnw -B -o test-compile -pl query-side -am}:
- * {@code java -cp "query-side/target/test-classes:query-side/target/classes:$(cat cp.txt)" io.warden.query.audit.AuditRecordBenchmark}
- * (with the test classpath from {@code dependency:build-classpath -Dmdep.outputFile=cp.txt}).
+ * against copying the canonical entry first). Run by hand after {@code ./mvnw -B -o test-compile -pl query-side -am},
+ * with {@code query-side/target/test-classes}, {@code query-side/target/classes}, {@code shared-events/target/classes}
+ * and the Jackson jars on the class path: {@code java -Dn=100000 -cp ... io.warden.query.audit.AuditRecordBenchmark}.
  */
 final class AuditRecordBenchmark {
 
