@@ -43,6 +43,9 @@ final class AuditChain {
     static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] FORMAT_BYTES = FORMAT.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'-'};
+    private static final byte[] COMMA = {','};
 
     private AuditChain() {
     }
@@ -50,7 +53,25 @@ final class AuditChain {
     static byte[] canonicalEntry(StoredEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(event.payload().length
                 + (event.metaData() == null ? 0 : event.metaData().length) + 256);
-        netstring(out, utf8(FORMAT));
+        write(event, out::write);
+        return out.toByteArray();
+    }
+
+    static String link(String previousHash, StoredEvent event) {
+        MessageDigest sha256 = sha256();
+        sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+        // straight into the digest: a copy of the entry (payload and metadata included) would only be hashed and dropped
+        write(event, sha256::update);
+        return HEX.formatHex(sha256.digest());
+    }
+
+    /** Where the canonical entry goes: a buffer, or the digest itself. */
+    private interface Sink {
+        void write(byte[] bytes, int offset, int length);
+    }
+
+    private static void write(StoredEvent event, Sink out) {
+        netstring(out, FORMAT_BYTES);
         netstring(out, utf8(Long.toString(event.position())));
         netstring(out, utf8(event.eventId()));
         netstring(out, utf8(event.aggregateType()));
@@ -61,25 +82,17 @@ final class AuditChain {
         netstring(out, utf8(event.payloadRevision()));
         netstring(out, event.payload());
         netstring(out, event.metaData());
-        return out.toByteArray();
     }
 
-    static String link(String previousHash, StoredEvent event) {
-        MessageDigest sha256 = sha256();
-        sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-        sha256.update(canonicalEntry(event));
-        return HEX.formatHex(sha256.digest());
-    }
-
-    private static void netstring(ByteArrayOutputStream out, byte[] value) {
+    private static void netstring(Sink out, byte[] value) {
         if (value == null) {
-            out.write('-');
+            out.write(NULL, 0, 1);
             return;
         }
-        out.writeBytes(Integer.toString(value.length).getBytes(StandardCharsets.US_ASCII));
-        out.write(':');
-        out.writeBytes(value);
-        out.write(',');
+        byte[] length = (value.length + ":").getBytes(StandardCharsets.US_ASCII);
+        out.write(length, 0, length.length);
+        out.write(value, 0, value.length);
+        out.write(COMMA, 0, 1);
     }
 
     private static byte[] utf8(String value) {

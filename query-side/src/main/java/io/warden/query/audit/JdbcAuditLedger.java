@@ -1,13 +1,17 @@
 package io.warden.query.audit;
 
+import org.postgresql.copy.CopyIn;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.TimestampUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -16,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The audit ledger on PostgreSQL with plain JDBC: set-based reads ({@code = any(?)}) and batched writes, one round
- * trip per kind of statement and batch of events. Reading {@code domain_event_entry} here is deliberate: the stored
- * events are the subject of the audit trail, and hashing the stored bytes rather than a re-serialised message is
+ * The audit ledger on PostgreSQL with plain JDBC: set-based reads ({@code = any(?)}), one {@code COPY} for the new
+ * entries and batched updates, one round trip per kind of statement and batch of events. Reading
+ * {@code domain_event_entry} here is deliberate: the stored events are the subject of the audit trail, and hashing the stored bytes rather than a re-serialised message is
  * what makes the chain recomputable by the verifier (style rule 10).
  */
 @Component
@@ -36,6 +40,9 @@ class JdbcAuditLedger implements AuditLedger {
             + "hash, previous_hash";
 
     static final RowMapper<AuditRecord> ENTRY = JdbcAuditLedger::entry;
+
+    /** Characters of rows collected before they are sent as one message of the copy. */
+    private static final int COPY_CHUNK = 256 * 1024;
 
     private final JdbcTemplate jdbc;
 
@@ -90,28 +97,55 @@ class JdbcAuditLedger implements AuditLedger {
         return jdbc.queryForList("select position from audit_entry where position > ? order by position", Long.class, position);
     }
 
+    /**
+     * One {@code COPY} per batch, in text format: the rows stream to the server in a few large messages and are parsed
+     * once, where a batched insert binds and executes 17 parameters per row. It runs on the connection of the current
+     * transaction (as every statement of this ledger does), so a batch that rolls back leaves none of its rows, and a
+     * duplicate key fails the batch as an insert would.
+     */
     @Override
     public void insert(List<AuditRecord> entries) {
-        jdbc.batchUpdate("insert into audit_entry (" + ENTRY_COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                entries, 500, (ps, e) -> {
-                    ps.setLong(1, e.position());
-                    ps.setString(2, e.eventId());
-                    ps.setString(3, e.type());
-                    ps.setString(4, e.payloadType());
-                    ps.setObject(5, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setString(6, e.actor());
-                    ps.setString(7, e.actorRoles());
-                    ps.setString(8, e.aggregateType());
-                    ps.setString(9, e.aggregateId());
-                    ps.setLong(10, e.sequenceNumber());
-                    ps.setString(11, e.reason());
-                    ps.setString(12, e.correlationId());
-                    ps.setString(13, e.causationId());
-                    ps.setString(14, e.payload());
-                    ps.setString(15, e.metaData());
-                    ps.setString(16, e.hash());
-                    ps.setString(17, e.previousHash());
-                });
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            BaseConnection pg = connection.unwrap(BaseConnection.class);
+            TimestampUtils timestamps = pg.getTimestampUtils();
+            CopyIn copy = pg.getCopyAPI().copyIn("copy audit_entry (" + ENTRY_COLUMNS + ") from stdin");
+            try {
+                StringBuilder rows = new StringBuilder(Math.min(COPY_CHUNK, 2_048 * entries.size()));
+                for (AuditRecord e : entries) {
+                    rows.append(e.position()).append('\t');
+                    field(rows, e.eventId());
+                    field(rows, e.type());
+                    field(rows, e.payloadType());
+                    // the text the driver sends for the OffsetDateTime the batched insert bound
+                    field(rows, timestamps.toString(OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC)));
+                    field(rows, e.actor());
+                    field(rows, e.actorRoles());
+                    field(rows, e.aggregateType());
+                    field(rows, e.aggregateId());
+                    rows.append(e.sequenceNumber()).append('\t');
+                    field(rows, e.reason());
+                    field(rows, e.correlationId());
+                    field(rows, e.causationId());
+                    field(rows, e.payload());
+                    field(rows, e.metaData());
+                    field(rows, e.hash());
+                    escaped(rows, e.previousHash());
+                    rows.append('\n');
+                    if (rows.length() >= COPY_CHUNK) {
+                        send(copy, rows);
+                    }
+                }
+                send(copy, rows);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
     }
 
     @Override
@@ -127,6 +161,42 @@ class JdbcAuditLedger implements AuditLedger {
     public void clear() {
         // a replay rebuilds the whole trail; truncate is instant where delete would rewrite a million rows
         jdbc.execute("truncate audit_entry");
+    }
+
+    /** A value of a text-format {@code COPY} row, then the column delimiter. */
+    private static void field(StringBuilder row, String value) {
+        escaped(row, value);
+        row.append('\t');
+    }
+
+    /**
+     * NULL is {@code \N}; in text, a backslash and the characters that delimit columns and rows are escaped, and
+     * nothing else is special (so an empty string stays empty, and a literal {@code \N} or {@code \.} arrives as
+     * written). NUL cannot be stored in text at all: the server refuses the row, and so the batch, as the driver
+     * refused the bound parameter.
+     */
+    private static void escaped(StringBuilder row, String value) {
+        if (value == null) {
+            row.append("\\N");
+            return;
+        }
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
+    }
+
+    /** Rows end at a line break, so a chunk never splits a character; encoded as the driver encodes parameters. */
+    private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        rows.setLength(0);
     }
 
     static AuditRecord entry(ResultSet rs, int row) throws SQLException {
