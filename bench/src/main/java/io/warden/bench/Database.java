@@ -102,6 +102,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** The server settings that decide what a benchmark on it means, as the server reports them. */
+    Map<String, String> settings() throws SQLException {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select name, setting from pg_settings where name in "
+                     + "('autovacuum', 'synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')")) {
+            while (rs.next()) {
+                settings.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return settings;
+    }
+
     List<String> created() {
         return List.copyOf(created);
     }

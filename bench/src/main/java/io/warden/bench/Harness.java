@@ -53,6 +53,12 @@ public final class Harness {
         try (Database db = Database.open(o.dbUrl(), o.dbUser(), o.dbPassword(), o.keep())) {
             json.put("timestamp", ts);
             json.put("machine", machine(db));
+            if ("off".equals(((Map<?, ?>) ((Map<?, ?>) json.get("machine")).get("postgresSettings")).get("autovacuum"))) {
+                // never-analysed tables keep the plans their statements got while empty (sequential scans)
+                notes.add("autovacuum is off on this PostgreSQL: its tables are never analysed, so Warden's prepared "
+                        + "statements keep the plans made while the tables were empty; the figures are not those of a "
+                        + "correctly configured server (README, \"Benchmark\")");
+            }
             json.put("mode", scale.name());
             json.put("seed", o.seed());
             ScreeningData screening = ScreeningData.find(o.seed());
@@ -157,6 +163,7 @@ public final class Harness {
             m.put("memoryGiB", null);
         }
         m.put("postgres", db.version());
+        m.put("postgresSettings", db.settings());
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return m;

@@ -134,6 +134,7 @@ public final class Report {
         sb.append("Warden benchmark, ").append(j.get("mode")).append(" run ").append(j.get("timestamp")).append(", seed ")
                 .append(j.get("seed")).append("; ").append(m.get("cores")).append(" cores, ").append(m.get("memoryGiB"))
                 .append(" GiB, ").append(shortPg(String.valueOf(m.get("postgres")))).append(", ").append(m.get("jvm"))
+                .append(" (").append(m.get("postgresSettings")).append(")")
                 .append("; load average at start ").append(m.get("loadAverageAtStart")).append("\n\n");
         sb.append("| figure | Warden | baseline | ratio | target | met |\n| --- | --- | --- | --- | --- | --- |\n");
         for (Row r : rows) {
