@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 
 /**
@@ -104,7 +106,7 @@ final class Database implements AutoCloseable {
 
     /** The server settings that decide what a benchmark on it means, as the server reports them. */
     Map<String, String> settings() throws SQLException {
-        Map<String, String> settings = new java.util.TreeMap<>();
+        Map<String, String> settings = new TreeMap<>();
         try (Connection c = connect("postgres"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select name, setting from pg_settings where name in "
                      + "('autovacuum', 'synchronous_commit', 'fsync', 'shared_buffers', 'max_connections')")) {
