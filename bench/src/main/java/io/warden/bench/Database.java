@@ -13,8 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The PostgreSQL server of a run: the one named by the admin URL when it answers, else an embedded one (data in a
