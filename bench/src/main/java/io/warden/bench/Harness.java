@@ -52,8 +52,9 @@ public final class Harness {
         Map<String, Object> phases = new LinkedHashMap<>();
         try (Database db = Database.open(o.dbUrl(), o.dbUser(), o.dbPassword(), o.keep())) {
             json.put("timestamp", ts);
-            json.put("machine", machine(db));
-            if ("off".equals(((Map<?, ?>) ((Map<?, ?>) json.get("machine")).get("postgresSettings")).get("autovacuum"))) {
+            Map<String, String> settings = db.settings();
+            json.put("machine", machine(db, settings));
+            if ("off".equals(settings.get("autovacuum"))) {
                 // never-analysed tables keep the plans their statements got while empty (sequential scans)
                 notes.add("autovacuum is off on this PostgreSQL: its tables are never analysed, so Warden's prepared "
                         + "statements keep the plans made while the tables were empty; the figures are not those of a "
@@ -149,7 +150,7 @@ public final class Harness {
         return new Result(json, rows, jsonFile, mdFile, md);
     }
 
-    private static Map<String, Object> machine(Database db) throws Exception {
+    private static Map<String, Object> machine(Database db, Map<String, String> postgresSettings) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         try {
@@ -163,7 +164,7 @@ public final class Harness {
             m.put("memoryGiB", null);
         }
         m.put("postgres", db.version());
-        m.put("postgresSettings", db.settings());
+        m.put("postgresSettings", postgresSettings);
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         return m;
